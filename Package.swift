@@ -1,0 +1,43 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "Pulse",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "PulseCore", targets: ["PulseCore"]),
+        .library(name: "PulseStore", targets: ["PulseStore"]),
+        .executable(name: "pulse", targets: ["pulse"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .target(name: "PulseCore", swiftSettings: strict),
+        .target(
+            name: "PulseStore",
+            dependencies: ["PulseCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "pulse",
+            dependencies: [
+                "PulseCore", "PulseStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            resources: [.copy("Mappings")],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "PulseCoreTests", dependencies: ["PulseCore"], resources: [.copy("Fixtures")], swiftSettings: strict),
+        .testTarget(name: "PulseStoreTests", dependencies: ["PulseStore"], swiftSettings: strict),
+        .testTarget(name: "pulseTests", dependencies: ["pulse"], swiftSettings: strict),
+    ],
+    swiftLanguageModes: [.v6]
+)

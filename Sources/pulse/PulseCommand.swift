@@ -1,0 +1,12 @@
+import ArgumentParser
+import Foundation
+
+/// The `pulse` command-line tool: the root command that lists every subcommand.
+@main
+struct PulseCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pulse",
+        abstract: "Sales and customer intelligence alerts, self-hosted.",
+        subcommands: [BenchCommand.self]
+    )
+}
