@@ -94,7 +94,7 @@ public struct JSONParser {
         while true {
             skipWhitespace()
             guard index < bytes.count else {
-                throw error("unexpected end of line inside the object opened at column \(open + 1)")
+                throw error("unexpected end of line (the object opened at column \(open + 1) is not closed)")
             }
             guard bytes[index] == UInt8(ascii: "\"") else {
                 throw error("expected a quoted key but found \(describeCurrent())")
@@ -113,7 +113,7 @@ public struct JSONParser {
             members.append(JSONMember(key: key, value: value))
             skipWhitespace()
             guard index < bytes.count else {
-                throw error("unexpected end of line inside the object opened at column \(open + 1)")
+                throw error("unexpected end of line (the object opened at column \(open + 1) is not closed)")
             }
             switch bytes[index] {
             case UInt8(ascii: ","):
@@ -151,7 +151,7 @@ public struct JSONParser {
             elements.append(try parseValue())
             skipWhitespace()
             guard index < bytes.count else {
-                throw error("unexpected end of line inside the array opened at column \(open + 1)")
+                throw error("unexpected end of line (the array opened at column \(open + 1) is not closed)")
             }
             switch bytes[index] {
             case UInt8(ascii: ","): index += 1

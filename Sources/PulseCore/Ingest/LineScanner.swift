@@ -100,7 +100,7 @@ public struct LineScanner {
 
     @inline(__always)
     private static func find(_ byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        var index = 0
+        var index = start
         let count = buffer.count
         while index < count {
             if buffer[index] == byte { return index }

@@ -3,6 +3,10 @@ public enum NameSuggestion {
     /// The candidate with the smallest edit distance, if it is close enough to be a plausible typo.
     public static func nearest(to input: String, in candidates: [String]) -> String? {
         let lowered = input.lowercased()
+        if lowered.count >= 3 {
+            let extensions = candidates.filter { $0.lowercased().hasPrefix(lowered) && $0.count > lowered.count }
+            if let shortest = extensions.min(by: { $0.count < $1.count }) { return shortest }
+        }
         var best: (name: String, distance: Int)?
         for candidate in candidates {
             let distance = editDistance(lowered, candidate.lowercased())
@@ -10,11 +14,7 @@ public enum NameSuggestion {
         }
         guard let best else { return nil }
         let limit = max(2, min(lowered.count, best.name.count) / 3)
-        if best.distance <= limit { return best.name }
-        if let prefixMatch = candidates.first(where: { $0.lowercased().hasPrefix(lowered) && !lowered.isEmpty }) {
-            return prefixMatch
-        }
-        return nil
+        return best.distance <= limit ? best.name : nil
     }
 
     /// Levenshtein distance between two strings, by characters.
