@@ -171,7 +171,8 @@ public struct BatchBuilder {
                     files[existing.file].acceptedByKind[kindName, default: 0] -= 1
                     files[file].acceptedByKind[kindName, default: 0] += 1
                 }
-                slots[key] = Slot(index: existing.index, file: file, event: event, derived: derived, updatedAt: updatedAt)
+                slots[key] = Slot(
+                    index: existing.index, file: file, event: event, derived: derived, updatedAt: updatedAt)
                 if case .engagement(let engagement) = payload, engagement.account.rawValue.isEmpty {
                     unresolvedEngagement.append(
                         Origin(index: existing.index, file: file, line: line, raw: raw(), label: label("subscription")))

@@ -26,7 +26,8 @@ extension CompiledMapping {
         var result = [RowRecord(record: built, derived: false)]
         for target in derived {
             var derivedSource = MappedFields(fields: target.fields, row: row.fields)
-            result.append(RowRecord(record: try target.entity.build(from: &derivedSource, tenant: tenant), derived: true))
+            result.append(
+                RowRecord(record: try target.entity.build(from: &derivedSource, tenant: tenant), derived: true))
         }
         return result
     }

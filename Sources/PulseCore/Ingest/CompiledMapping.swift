@@ -39,7 +39,8 @@ public struct CompiledMapping: Sendable {
     public init(_ mapping: CSVMapping, header: [String], source: String) throws(MappingError) {
         guard let entity = mapping.entity else {
             throw MappingError(
-                code: "mapping_without_entity", message: "mapping '\(mapping.name)' names no entity and is not a skip mapping")
+                code: "mapping_without_entity",
+                message: "mapping '\(mapping.name)' names no entity and is not a skip mapping")
         }
         let trimmedHeader = header.map(\.trimmedBlanks)
         let missing = mapping.columns.filter { !trimmedHeader.contains($0) }
@@ -104,7 +105,8 @@ public struct CompiledMapping: Sendable {
                                 message: "mapping '\(mapping)', field '\(name)': unknown transform '\(transform)' "
                                     + "in '\(text)'; use slug, lower, upper or trim")
                         }
-                        pieces.append(.column(header.firstIndex(of: placeholder.column)!, transform: placeholder.transform))
+                        pieces.append(
+                            .column(header.firstIndex(of: placeholder.column)!, transform: placeholder.transform))
                     }
                 }
                 template = pieces

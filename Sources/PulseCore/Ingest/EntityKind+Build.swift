@@ -177,7 +177,8 @@ extension EntityKind {
         SupportTicket(
             id: .init(try source.requiredText("id")), tenant: tenant,
             account: .init(try source.requiredText("account")), openedAt: try source.requiredDate("openedAt"),
-            closedAt: try source.date("closedAt"), priority: try source.choice("priority", TicketPriority.self) ?? .medium,
+            closedAt: try source.date("closedAt"),
+            priority: try source.choice("priority", TicketPriority.self) ?? .medium,
             subject: try source.text("subject"), firstResponseMinutes: try source.int("firstResponseMinutes"),
             resolutionHours: try source.number("resolutionHours"), satisfaction: try source.int("satisfaction"),
             escalated: try source.flag("escalated") ?? false)

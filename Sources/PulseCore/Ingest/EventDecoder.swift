@@ -16,7 +16,8 @@ public struct EventDecoder: Sendable {
         if let bad = UTF8Validation.firstInvalidByte(in: bytes) {
             throw FieldError(
                 field: nil, gate: .parse,
-                reason: "not valid UTF-8: byte 0x\(String(bytes[bad], radix: 16, uppercase: true)) at column \(bad + 1)")
+                reason: "not valid UTF-8: byte 0x\(String(bytes[bad], radix: 16, uppercase: true)) at column \(bad + 1)"
+            )
         }
         let value: JSONValue
         do { value = try JSONParser.parse(bytes) } catch {
@@ -41,7 +42,8 @@ public struct EventDecoder: Sendable {
         }
         var envelope = JSONFields(members, prefix: "")
         guard let id = try envelope.text("id") else {
-            throw FieldError(field: "id", gate: .criticalNull, reason: "the event has no id (needed to skip re-ingests)")
+            throw FieldError(
+                field: "id", gate: .criticalNull, reason: "the event has no id (needed to skip re-ingests)")
         }
         guard let typeName = try envelope.text("type") else {
             throw FieldError(field: "type", gate: .schema, reason: "the event has no type")
@@ -61,7 +63,8 @@ public struct EventDecoder: Sendable {
             throw FieldError(field: "payload", gate: .schema, reason: "the event has no payload")
         }
         guard case .object(let payloadMembers) = payloadValue else {
-            throw FieldError(field: "payload", gate: .schema, reason: "expected an object, found \(payloadValue.rendered)")
+            throw FieldError(
+                field: "payload", gate: .schema, reason: "expected an object, found \(payloadValue.rendered)")
         }
         for member in members where !Self.envelopeKeys.contains(member.key) {
             throw FieldError(

@@ -109,7 +109,8 @@ public struct JSONFields: FieldSource {
             let enteredAt = try inner.requiredDate("enteredAt")
             if let extra = inner.unusedKeys.first {
                 throw FieldError(
-                    field: inner.path(extra), gate: .schema, reason: "unknown field; a stage entry has stage, enteredAt")
+                    field: inner.path(extra), gate: .schema, reason: "unknown field; a stage entry has stage, enteredAt"
+                )
             }
             result.append(StageChange(stage: stage, enteredAt: enteredAt))
         }

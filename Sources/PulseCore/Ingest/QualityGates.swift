@@ -19,7 +19,8 @@ public enum QualityGates {
     ) throws(FieldError) -> (record: BuiltRecord, fixes: [Fix]) {
         switch record.payload {
         case .deal(var deal):
-            let fixes = try checkDeal(&deal, statedCycleDays: record.statedCycleDays, catalogues: catalogues, label: label)
+            let fixes = try checkDeal(
+                &deal, statedCycleDays: record.statedCycleDays, catalogues: catalogues, label: label)
             return (BuiltRecord(payload: .deal(deal), statedCycleDays: record.statedCycleDays), fixes)
         case .stageChange(let change):
             if !catalogues.values.contains(where: { $0.stage(change.stage) != nil }) {
@@ -32,7 +33,8 @@ public enum QualityGates {
             if let closedAt = ticket.closedAt, closedAt < ticket.openedAt {
                 throw FieldError(
                     field: label("closedAt"), gate: .dateLogic,
-                    reason: "closedAt \(ISODate.format(closedAt)) is before openedAt \(ISODate.format(ticket.openedAt))")
+                    reason: "closedAt \(ISODate.format(closedAt)) is before openedAt \(ISODate.format(ticket.openedAt))"
+                )
             }
         case .subscription(let subscription):
             if let endDate = subscription.endDate, endDate < subscription.startDate {
@@ -59,7 +61,8 @@ public enum QualityGates {
         guard let catalogue = catalogues[deal.pipeline] else {
             throw FieldError(
                 field: label("pipeline"), gate: .outcome,
-                reason: "unknown pipeline '\(deal.pipeline)'; known: " + catalogues.keys.sorted().joined(separator: ", "))
+                reason: "unknown pipeline '\(deal.pipeline)'; known: "
+                    + catalogues.keys.sorted().joined(separator: ", "))
         }
         let keys = catalogue.stages.map(\.key)
         guard let stage = catalogue.stage(deal.stage) else {
@@ -71,7 +74,8 @@ public enum QualityGates {
         for entry in deal.stageHistory where catalogue.stage(entry.stage) == nil {
             throw FieldError(
                 field: label("stageHistory"), gate: .outcome,
-                reason: "'\(entry.stage)' is not a stage of the \(catalogue.id) pipeline" + suggestion(entry.stage, keys))
+                reason: "'\(entry.stage)' is not a stage of the \(catalogue.id) pipeline"
+                    + suggestion(entry.stage, keys))
         }
         switch (stage.category, deal.outcome) {
         case (.open, .some(let outcome)):

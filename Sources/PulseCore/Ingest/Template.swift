@@ -21,7 +21,8 @@ public enum Template {
             if open > rest.startIndex { pieces.append(.literal(String(rest[rest.startIndex..<open]))) }
             let inside = rest[rest.index(after: open)..<close]
             let parts = inside.split(separator: "|", maxSplits: 1).map { $0.trimmedBlanks }
-            pieces.append(.placeholder(Placeholder(column: parts.first ?? "", transform: parts.count > 1 ? parts[1] : nil)))
+            pieces.append(
+                .placeholder(Placeholder(column: parts.first ?? "", transform: parts.count > 1 ? parts[1] : nil)))
             rest = rest[rest.index(after: close)...]
         }
         if !rest.isEmpty { pieces.append(.literal(String(rest))) }
@@ -38,7 +39,8 @@ public enum Template {
         var result = ""
         var pendingDash = false
         for scalar in text.unicodeScalars {
-            let isAlphanumeric = (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9")
+            let isAlphanumeric =
+                (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9")
                 || (scalar >= "A" && scalar <= "Z")
             if isAlphanumeric {
                 if pendingDash && !result.isEmpty { result += "-" }

@@ -42,7 +42,8 @@ struct IngestCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (0...1).contains(maxFailureRate) else {
-            throw ValidationError("--max-failure-rate must be between 0 and 1, e.g. 0.1 for 10%; got \(maxFailureRate).")
+            throw ValidationError(
+                "--max-failure-rate must be between 0 and 1, e.g. 0.1 for 10%; got \(maxFailureRate).")
         }
         if files.isEmpty && !listMappings {
             throw ValidationError("Give at least one NDJSON or CSV file, e.g. `pulse ingest deals.ndjson`.")

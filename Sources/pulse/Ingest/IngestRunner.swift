@@ -110,21 +110,26 @@ struct IngestRunner {
         firstChunk: UnsafeBufferPointer<UInt8>, path: String, choice: MappingLibrary.Choice?,
         builtIns: inout [CSVMapping]?
     ) throws -> FileFormat {
-        let ndjson = NDJSONState(path: path, decoder: EventDecoder(defaultTenant: options.tenant), limit: options.maxLineBytes)
+        let ndjson = NDJSONState(
+            path: path, decoder: EventDecoder(defaultTenant: options.tenant), limit: options.maxLineBytes)
         switch choice {
         case .ndjson?: return .ndjson(ndjson)
         case .csv(let mapping)?: return try csvFormat(mapping, firstChunk: firstChunk, path: path)
         case nil: break
         }
         var index = 0
-        if firstChunk.count >= 3 && firstChunk[0] == 0xEF && firstChunk[1] == 0xBB && firstChunk[2] == 0xBF { index = 3 }
+        if firstChunk.count >= 3 && firstChunk[0] == 0xEF && firstChunk[1] == 0xBB && firstChunk[2] == 0xBF {
+            index = 3
+        }
         while index < firstChunk.count, [0x20, 0x09, 0x0A, 0x0D].contains(firstChunk[index]) { index += 1 }
         if index < firstChunk.count && firstChunk[index] == UInt8(ascii: "{") { return .ndjson(ndjson) }
         if builtIns == nil { builtIns = try MappingLibrary.builtIn() }
         let all = builtIns!
         let headerLine = Self.headerLine(firstChunk)
         var candidates: [UInt8] = []
-        for mapping in all { if let byte = try? mapping.delimiterByte, !candidates.contains(byte) { candidates.append(byte) } }
+        for mapping in all {
+            if let byte = try? mapping.delimiterByte, !candidates.contains(byte) { candidates.append(byte) }
+        }
         for delimiter in candidates {
             let header = Self.split(headerLine, delimiter: delimiter)
             if let mapping = MappingLibrary.detect(header: header, delimiter: delimiter, in: all) {
@@ -160,9 +165,13 @@ struct IngestRunner {
         }
         let compiled: CompiledMapping
         do { compiled = try CompiledMapping(mapping, header: header, source: path) } catch {
-            throw IngestError(code: error.code, message: error.message.hasPrefix(path) ? error.message : "\(path): \(error.message)")
+            throw IngestError(
+                code: error.code, message: error.message.hasPrefix(path) ? error.message : "\(path): \(error.message)")
         }
-        return .csv(CSVState(path: path, compiled: compiled, tenant: options.tenant, delimiter: delimiter, limit: options.maxLineBytes))
+        return .csv(
+            CSVState(
+                path: path, compiled: compiled, tenant: options.tenant, delimiter: delimiter,
+                limit: options.maxLineBytes))
     }
 
     static func headerLine(_ chunk: UnsafeBufferPointer<UInt8>) -> [UInt8] {
@@ -372,7 +381,8 @@ private struct CSVState {
         let compiled = self.compiled
         let tenant = self.tenant
         scanner.feed(chunk) { record in
-            Self.handle(record, sawHeader: &sawHeader, compiled: compiled, tenant: tenant, builder: &builder, file: file)
+            Self.handle(
+                record, sawHeader: &sawHeader, compiled: compiled, tenant: tenant, builder: &builder, file: file)
         }
         self.sawHeader = sawHeader
     }
@@ -382,7 +392,8 @@ private struct CSVState {
         let compiled = self.compiled
         let tenant = self.tenant
         scanner.finish { record in
-            Self.handle(record, sawHeader: &sawHeader, compiled: compiled, tenant: tenant, builder: &builder, file: file)
+            Self.handle(
+                record, sawHeader: &sawHeader, compiled: compiled, tenant: tenant, builder: &builder, file: file)
         }
         self.sawHeader = sawHeader
     }

@@ -73,7 +73,9 @@ enum MappingLibrary {
         let all = try builtIn()
         if let mapping = all.first(where: { $0.name == nameOrPath }) { return .csv(mapping) }
         var message = "unknown mapping '\(nameOrPath)'"
-        if let near = NameSuggestion.nearest(to: nameOrPath, in: all.map(\.name)) { message += "; did you mean '\(near)'?" }
+        if let near = NameSuggestion.nearest(to: nameOrPath, in: all.map(\.name)) {
+            message += "; did you mean '\(near)'?"
+        }
         message += " Built-in mappings: " + all.map(\.name).joined(separator: ", ")
         message += ". Or pass a YAML file (docs/mappings.md)."
         throw IngestError(code: "unknown_mapping", message: message)

@@ -7,9 +7,11 @@ import Testing
     static let day1 = ISODate.parse("2025-01-01")!
     static let day2 = ISODate.parse("2025-01-02")!
 
-    func add(_ builder: inout BatchBuilder, _ payload: PulseEvent.Payload, file: Int, line: Int, derived: Bool = false) {
+    func add(_ builder: inout BatchBuilder, _ payload: PulseEvent.Payload, file: Int, line: Int, derived: Bool = false)
+    {
         builder.countRow(file: file)
-        builder.add([(BuiltRecord(payload: payload), derived)], file: file, line: line, raw: "raw \(line)", label: { $0 })
+        builder.add(
+            [(BuiltRecord(payload: payload), derived)], file: file, line: line, raw: "raw \(line)", label: { $0 })
     }
 
     @Test func theNewestUpdatedAtWinsAndTheOtherCountsAsADuplicate() {
@@ -50,8 +52,12 @@ import Testing
     @Test func stageChangesForUnknownDealsAreQuarantinedAsReferences() {
         var builder = BatchBuilder()
         let file = builder.beginFile(source: "s.ndjson", format: "ndjson")
-        add(&builder, .stageChange(DealStageChange(deal: "ghost", stage: "Won", enteredAt: Self.day1)), file: file, line: 1)
-        add(&builder, .stageChange(DealStageChange(deal: "stored", stage: "Won", enteredAt: Self.day1)), file: file, line: 2)
+        add(
+            &builder, .stageChange(DealStageChange(deal: "ghost", stage: "Won", enteredAt: Self.day1)), file: file,
+            line: 1)
+        add(
+            &builder, .stageChange(DealStageChange(deal: "stored", stage: "Won", enteredAt: Self.day1)), file: file,
+            line: 2)
         #expect(builder.storeQuestions.deals == ["default": ["ghost", "stored"]])
         let batch = builder.finish(StoreAnswers(deals: ["default": ["stored"]]))
         #expect(batch.stageChanges.map(\.deal) == ["stored"])
@@ -85,7 +91,9 @@ import Testing
         for (line, id) in [(1, "e1"), (2, "e2")] {
             builder.countRow(file: file)
             let event = PulseEvent(id: id, occurredAt: Self.day1, payload: .account(Account(id: .init(id), name: id)))
-            builder.add([(BuiltRecord(payload: event.payload), false)], event: event, file: file, line: line, raw: "", label: { $0 })
+            builder.add(
+                [(BuiltRecord(payload: event.payload), false)], event: event, file: file, line: line, raw: "",
+                label: { $0 })
         }
         let batch = builder.finish(StoreAnswers(events: ["e1"]))
         #expect(batch.events.map(\.id) == ["e2"])
@@ -99,7 +107,9 @@ import Testing
         let event = PulseEvent(id: "e1", occurredAt: Self.day1, payload: .account(Account(id: "a", name: "A")))
         for line in 1...2 {
             builder.countRow(file: file)
-            builder.add([(BuiltRecord(payload: event.payload), false)], event: event, file: file, line: line, raw: "", label: { $0 })
+            builder.add(
+                [(BuiltRecord(payload: event.payload), false)], event: event, file: file, line: line, raw: "",
+                label: { $0 })
         }
         let batch = builder.finish(StoreAnswers())
         #expect(batch.events.map(\.line) == [2])
@@ -116,7 +126,8 @@ import Testing
         #expect(
             batch.quarantine == [
                 QuarantineRecord(
-                    source: "d.csv", line: 7, field: "amountCents", gate: .criticalNull, reason: "won deal has no amount",
+                    source: "d.csv", line: 7, field: "amountCents", gate: .criticalNull,
+                    reason: "won deal has no amount",
                     raw: "raw 7", recordID: "d")
             ])
         #expect(builder.totals == (1, 1))

@@ -86,7 +86,8 @@ import Testing
         #expect {
             try deal(["X", "A", "GTX", "B", "Won", "2016-10-20", "2017-03-01", "12k"])
         } throws: { error in
-            (error as? FieldError)?.description == "field close_value (amountCents): expected an amount like 1234.56, found '12k'"
+            (error as? FieldError)?.description
+                == "field close_value (amountCents): expected an amount like 1234.56, found '12k'"
         }
     }
 

@@ -29,7 +29,8 @@ import Testing
             EngagementEvent(
                 id: "e1", account: "a1", kind: .featureUsed, occurredAt: time, feature: "export", count: 3,
                 subscription: "s1")),
-        .ticket(SupportTicket(id: "t1", account: "a1", openedAt: time, closedAt: time, priority: .urgent, satisfaction: 4)),
+        .ticket(
+            SupportTicket(id: "t1", account: "a1", openedAt: time, closedAt: time, priority: .urgent, satisfaction: 4)),
         .target(KpiTarget(id: "k1", metric: "win_rate", period: .quarter, target: 0.45)),
         .subscription(Subscription(id: "s1", account: "a1", startDate: time, mrrCents: 278_600, autoRenew: false)),
         .churn(ChurnEvent(id: "ch1", account: "a1", churnedAt: time, reason: "pricing", refundCents: 403)),
@@ -93,7 +94,9 @@ import Testing
         #expect(error?.field == nil)
         #expect(error?.gate == .parse)
         #expect(error?.reason.hasPrefix("not valid JSON: ") == true)
-        #expect(error?.reason == "not valid JSON: unexpected end of line (the object opened at column 1 is not closed) at column 34")
+        #expect(
+            error?.reason
+                == "not valid JSON: unexpected end of line (the object opened at column 1 is not closed) at column 34")
     }
 
     @Test func unknownPayloadFieldsAreRefusedWithASuggestion() {

@@ -17,7 +17,9 @@ import Testing
         #expect(ISODate.parse(text)?.timeIntervalSince1970 == seconds)
     }
 
-    @Test(arguments: ["2025-02-30", "2025-13-01", "2025-04-03T10:00:00", "03/04/2025", "2025-4-3", "", "2025-04-03T25:00Z"])
+    @Test(arguments: [
+        "2025-02-30", "2025-13-01", "2025-04-03T10:00:00", "03/04/2025", "2025-4-3", "", "2025-04-03T25:00Z",
+    ])
     func refusesImpossibleOrZonelessOrNonISOText(text: String) {
         #expect(ISODate.parse(text) == nil)
     }
@@ -29,14 +31,16 @@ import Testing
     }
 
     @Test func explainsAmbiguousDayMonthDatesWithAnISOExample() {
-        #expect(ISODate.problem(with: "03/04/2025") == "'03/04/2025' is ambiguous; use ISO-8601 like 2025-04-03T00:00:00Z")
+        #expect(
+            ISODate.problem(with: "03/04/2025") == "'03/04/2025' is ambiguous; use ISO-8601 like 2025-04-03T00:00:00Z")
         #expect(ISODate.problem(with: "soon").contains("is not an ISO-8601 date"))
     }
 
     @Test func explicitPatternsReadDatesAndDateTimesAsUTC() throws {
         #expect(try DatePattern("yyyy-MM-dd").parse("2017-03-01") == ISODate.parse("2017-03-01T00:00:00Z"))
         #expect(
-            try DatePattern("yyyy-MM-dd HH:mm:ss").parse("2023-07-28 03:00:00") == ISODate.parse("2023-07-28T03:00:00Z"))
+            try DatePattern("yyyy-MM-dd HH:mm:ss").parse("2023-07-28 03:00:00") == ISODate.parse("2023-07-28T03:00:00Z")
+        )
         #expect(try DatePattern("dd/MM/yyyy").parse("03/04/2025") == ISODate.parse("2025-04-03"))
         #expect(try DatePattern("yyyy-MM-dd").parse("2017-02-30") == nil)
         #expect(try DatePattern("yyyy-MM-dd").parse("2017-03-01 10:00") == nil)

@@ -30,7 +30,8 @@ import Testing
     }
 
     @Test func aWrongStatedSalesCycleIsCorrectedNotRefused() throws {
-        let deal = Deal(id: "d", stage: "Won", amountCents: 1, createdAt: Self.created, closedAt: Self.closed, outcome: .won)
+        let deal = Deal(
+            id: "d", stage: "Won", amountCents: 1, createdAt: Self.created, closedAt: Self.closed, outcome: .won)
         let (_, fixes) = try check(deal, stated: 30)
         #expect(fixes == [.init(field: "salesCycleDays", from: "30", to: "45", reason: fixes.first?.reason ?? "")])
         #expect(try check(deal, stated: 45).1.isEmpty)
@@ -46,7 +47,8 @@ import Testing
 
     @Test func outcomeValuesMustMatchTheStage() {
         #expect(gate(Deal(id: "d", stage: "Qualified", outcome: .won))?.gate == .outcome)
-        #expect(gate(Deal(id: "d", stage: "Won", amountCents: 1, closedAt: Self.closed, outcome: .lost))?.gate == .outcome)
+        #expect(
+            gate(Deal(id: "d", stage: "Won", amountCents: 1, closedAt: Self.closed, outcome: .lost))?.gate == .outcome)
         let unknownStage = gate(Deal(id: "d", stage: "Engaging"))
         #expect(unknownStage?.gate == .outcome)
         #expect(unknownStage?.reason.contains("is not a stage of the b2b pipeline") == true)
