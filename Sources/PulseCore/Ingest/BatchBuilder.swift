@@ -56,6 +56,14 @@ public struct BatchBuilder {
         return files.count - 1
     }
 
+    /// Reserves room for about `rows` more records (saves rehashing on big files).
+    public mutating func reserve(rows: Int) {
+        slots.reserveCapacity(slots.count + rows)
+        eventSlots.reserveCapacity(eventSlots.count + rows)
+        eventRecords.reserveCapacity(eventRecords.count + rows)
+        batch.events.reserveCapacity(batch.events.count + rows)
+    }
+
     /// Marks a file as recognised but not loaded (documentation) or empty.
     public mutating func setNotice(_ notice: String, file: Int) { files[file].notice = notice }
 
@@ -357,7 +365,7 @@ public struct BatchBuilder {
             }
         }
         var result = batch
-        result.events = batch.events.enumerated().filter { !droppedEvents.contains($0.offset) }.map(\.element)
+        result.events = Self.removing(droppedEvents, from: batch.events)
         result.stageChanges = Self.removing(droppedStageChanges, from: batch.stageChanges)
         var droppedUsage = droppedEngagement
         droppedUsage.formUnion(IndexSet(dropRecords[.engagement] ?? []))

@@ -19,11 +19,49 @@ public struct EventDecoder: Sendable {
                 reason: "not valid UTF-8: byte 0x\(String(bytes[bad], radix: 16, uppercase: true)) at column \(bad + 1)"
             )
         }
+        if let fast = fastDecode(bytes) { return fast }
         let value: JSONValue
         do { value = try JSONParser.parse(bytes) } catch {
             throw FieldError(field: nil, gate: .parse, reason: error.description)
         }
         return try decode(value)
+    }
+
+    /// The fast path: reads the common event shape in place; nil means "use the full parser" (which also
+    /// produces every error message), so both paths accept exactly the same lines.
+    func fastDecode(_ bytes: UnsafeBufferPointer<UInt8>) -> (event: PulseEvent, statedCycleDays: Int?)? {
+        var start = 0
+        while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+        guard let (members, end) = FastJSONFields.scanObject(bytes, from: start) else { return nil }
+        var tail = end
+        while tail < bytes.count, bytes[tail] == 0x20 || bytes[tail] == 0x09 { tail += 1 }
+        guard tail == bytes.count else { return nil }
+        var envelope = FastJSONFields(bytes: bytes, members: members, prefix: "")
+        guard let id = try? envelope.text("id"), let typeName = try? envelope.text("type"),
+            let type = EventType(rawValue: typeName), let occurredAt = try? envelope.date("occurredAt")
+        else { return nil }
+        let tenantText: String?
+        do { tenantText = try envelope.text("tenant") } catch { return nil }
+        let tenant = tenantText.map { Tenant.ID($0) } ?? defaultTenant
+        guard
+            let payload = members.first(where: { member in
+                member.kind == UInt8(ascii: "o") && member.keyEnd - member.keyStart == 7
+                    && String(
+                        decoding: UnsafeBufferPointer(rebasing: bytes[Int(member.keyStart)..<Int(member.keyEnd)]),
+                        as: UTF8.self) == "payload"
+            })
+        else { return nil }
+        envelope.markUsed(payload)
+        guard !envelope.hasUnusedKeys,
+            let (payloadMembers, _) = FastJSONFields.scanObject(bytes, from: Int(payload.valueStart))
+        else { return nil }
+        var fields = FastJSONFields(bytes: bytes, members: payloadMembers, prefix: "payload.")
+        guard let built = try? EntityKind(type).build(from: &fields, tenant: tenant, defaultTime: occurredAt),
+            !fields.hasUnusedKeys
+        else { return nil }
+        return (
+            PulseEvent(id: id, occurredAt: occurredAt, tenant: tenant, payload: built.payload), built.statedCycleDays
+        )
     }
 
     /// Decodes one line given as a string.

@@ -16,4 +16,6 @@ struct IngestReport: Sendable {
     var gateCounts: [QualityGate: Int]
     /// The store's own counts; nil when nothing needed writing.
     var applied: ApplySummary?
+    /// Seconds per phase: "read" (parse and row gates), "gates" (store questions, batch gates), "apply" (store).
+    var timings: [String: Double] = [:]
 }

@@ -33,6 +33,7 @@ struct IngestRunner {
                 throw error
             }
         }
+        let readSeconds = Date().timeIntervalSince(started)
         let questions = builder.storeQuestions
         var answers = StoreAnswers()
         for (tenant, ids) in questions.deals where !ids.isEmpty {
@@ -43,14 +44,17 @@ struct IngestRunner {
         }
         if !questions.events.isEmpty { answers.events = try await store.existingEventIDs(questions.events) }
         let batch = builder.finish(answers)
+        let checkedSeconds = Date().timeIntervalSince(started)
         try checkCircuitBreaker(builder, batch: batch)
         var applied: ApplySummary?
         if batch.recordCount > 0 || !batch.quarantine.isEmpty || !batch.events.isEmpty || !batch.corrections.isEmpty {
             applied = try await store.apply(batch)
         }
-        return Self.report(
-            files: builder.files, gateCounts: builder.gateCounts, applied: applied,
-            seconds: Date().timeIntervalSince(started))
+        let total = Date().timeIntervalSince(started)
+        var report = Self.report(
+            files: builder.files, gateCounts: builder.gateCounts, applied: applied, seconds: total)
+        report.timings = ["read": readSeconds, "gates": checkedSeconds - readSeconds, "apply": total - checkedSeconds]
+        return report
     }
 
     // MARK: Reading
@@ -75,6 +79,7 @@ struct IngestRunner {
             if format == nil {
                 format = try decideFormat(firstChunk: chunk, path: name, choice: choice, builtIns: &builtIns)
                 file = builder.beginFile(source: name, format: format!.label)
+                if case .ndjson = format! { builder.reserve(rows: reader.size / 256) }
                 if case .skip(let mapping) = format! {
                     builder.setNotice(mapping.skip ?? "skipped", file: file)
                 }

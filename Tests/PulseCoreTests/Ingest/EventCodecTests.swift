@@ -45,6 +45,28 @@ import Testing
         #expect(decoded.event == event)
     }
 
+    @Test(arguments: samples)
+    func theFastPathReadsEncoderOutputLikeTheFullParser(payload: PulseEvent.Payload) throws {
+        var line = try EventEncoder().line(for: PulseEvent(id: "evt-1", occurredAt: Self.time, payload: payload))
+        let fast = line.withUTF8 { EventDecoder().fastDecode($0) }
+        let full = try EventDecoder().decode(try JSONParser.parse(line))
+        if line.contains("\\") {
+            #expect(fast == nil, "escapes go to the full parser")
+        } else {
+            #expect(fast?.event == full.event)
+        }
+    }
+
+    @Test func theFastPathDeclinesWhatItDoesNotHandle() {
+        for var line in [
+            #"{"id":"e","type":"account.upserted","occurredAt":"2025-06-01T10:00:00Z","payload":{"id":"a\u0041","name":"A"}}"#,
+            #"{"id":"e","type":"account.upserted","occurredAt":"2025-06-01T10:00:00Z","payload":{"id":"a","name":"A","x":1}}"#,
+            #"{"id":"e","type":"account.upserted","occurredAt":"2025-06-01T10:00:00Z","payload":{"id":"a","name":"A","seats":01}}"#,
+        ] {
+            #expect(line.withUTF8 { EventDecoder().fastDecode($0) } == nil)
+        }
+    }
+
     @Test func everyEventTypeHasASample() {
         #expect(Set(Self.samples.map(\.type)) == Set(EventType.allCases))
     }
