@@ -56,10 +56,11 @@ struct DemoLeadGenerator: Sendable {
 
         var activities: [Activity] = []
         func log(
-            _ kind: ActivityKind, at time: Date, deal: Deal.ID = id, scheduled: Date? = nil, completed: Date? = nil,
-            subject: String? = nil, body: String? = nil, with participants: [String], duration: Int? = nil
+            _ kind: ActivityKind, at time: Date, deal: Deal.ID? = id, scheduled: Date? = nil,
+            completed: Date? = nil, subject: String? = nil, body: String? = nil, with participants: [String],
+            duration: Int? = nil
         ) {
-            let activityID = Activity.ID(deal.rawValue + "-a" + DemoNames.pad(activities.count + 1, 2))
+            let activityID = Activity.ID((deal ?? id).rawValue + "-a" + DemoNames.pad(activities.count + 1, 2))
             activities.append(
                 Activity(
                     id: activityID, tenant: tenant, kind: kind, deal: deal, rep: bdr.id, occurredAt: time,
@@ -269,6 +270,22 @@ struct DemoLeadGenerator: Sendable {
         }
         if let firstSale = sales.first {
             log(.note, at: firstSale.addingTimeInterval(900), body: text(DemoText.saleNotes), with: [bdrEmail])
+        }
+
+        // Cold calls to other prospects of the same campaign that did not become leads (no deal).
+        for _ in 0..<rng.binomial(trials: 6, p: 0.55) {
+            let at = clock.officeTime(day: callDay - rng.int(1...30), zone: tz, rng: &rng)
+            let prospect = DemoNames.company(&rng)
+            let who = rng.pick(DemoNames.first) + " " + rng.pick(DemoNames.last)
+            let duration = rng.int(1...6) * 60
+            let note = DemoText.fill(
+                rng.pick(DemoText.coldCallNotes), first: String(who.split(separator: " ")[0]), company: prospect,
+                competitor: rng.pick(DemoText.competitors))
+            guard at < now else { continue }
+            log(
+                .callConducted, at: at, deal: nil, scheduled: at, completed: at.addingTimeInterval(Double(duration)),
+                subject: "Cold call: \(prospect)", body: note, with: [bdrEmail, DemoNames.email(who, at: prospect)],
+                duration: duration)
         }
 
         // The partner sublist.

@@ -22,6 +22,13 @@ enum DemoText {
         "Call conducted. Decision maker is the COO; procurement involved above 10k. Budget cycle starts next quarter.",
         "Strong fit. {first} mentioned pricing concerns compared with {competitor}; agreed to review a proposal.",
     ]
+    static let coldCallNotes = [
+        "Spoke with {first} at {company}; not a priority this quarter.",
+        "{first} asked for information by email; follow up in two weeks.",
+        "Reached the front desk; left a message for the partnerships lead.",
+        "{first} is interested but already working with {competitor}.",
+        "Wrong contact; {first} passed on the name of their head of partnerships.",
+    ]
     static let noShowSubjects = ["Sorry we missed you", "Rescheduling our call", "Missed you today"]
     static let followUpSubjects = ["Next steps", "Checking in", "Any thoughts?", "Recap from our call"]
     static let followUpBodies = [
