@@ -10,6 +10,15 @@ public struct ActivityHeatmap: Hashable, Sendable {
     /// Count for a weekday (Monday = 0) and UTC hour.
     public subscript(weekday: Int, hour: Int) -> Int { cells[weekday * 24 + hour] }
 
+    /// Cell index (weekday × 24 + hour) of an epoch second.
+    @inline(__always) static func cell(_ t: Int64) -> Int {
+        if t >= 0 {
+            let u = UInt64(t)
+            return Int(((u / 86_400 + 3) % 7) * 24 + (u % 86_400) / 3600)
+        }
+        return UTCCalendar.weekday(t) * 24 + UTCCalendar.hour(t)
+    }
+
     /// The busiest cell's count.
     public var maximum: Int { cells.max() ?? 0 }
     /// All counted activities.
@@ -22,12 +31,9 @@ extension MetricsFrame {
         var mask: UInt8 = 0
         for k in kinds { mask |= 1 << k.code }
         var cells = [Int](repeating: 0, count: 7 * 24)
-        activityKind.withUnsafeBufferPointer { kind in
-            activityTime.withUnsafeBufferPointer { time in
-                for j in 0..<kind.count where (1 << kind[j]) & mask != 0 && window.contains(time[j]) {
-                    let t = time[j]
-                    cells[UTCCalendar.weekday(t) * 24 + UTCCalendar.hour(t)] += 1
-                }
+        cells.withUnsafeMutableBufferPointer { c in
+            for kind in kinds {
+                scanActivities(kind: kind.code, in: window) { _, t in c[ActivityHeatmap.cell(t)] += 1 }
             }
         }
         return ActivityHeatmap(cells: cells)

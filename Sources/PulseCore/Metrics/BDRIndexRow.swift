@@ -29,22 +29,22 @@ extension MetricsFrame {
         var agreements = calls
         var lists = calls
         var sales = calls
-        let callCode = ActivityKind.callConducted.code
-        activityKind.withUnsafeBufferPointer { kind in
-            activityTime.withUnsafeBufferPointer { time in
-                activityRep.withUnsafeBufferPointer { rep in
-                    for j in 0..<kind.count where kind[j] == callCode && rep[j] >= 0 && window.contains(time[j]) {
-                        calls[Int(rep[j])] += 1
-                    }
-                }
-            }
+        calls.withUnsafeMutableBufferPointer { c in
+            scanActivities(kind: ActivityKind.callConducted.code, in: window) { r, _ in if r >= 0 { c[r] += 1 } }
         }
+        let category = dealCategory
+        let owner = dealRep
+        let agreementAt = dealAgreementAt
+        let listAt = dealBDRListAt
         for i in 0..<dealCount {
-            let r = Int(dealRep[i])
+            let r = Int(owner[i])
             guard r >= 0 else { continue }
-            if window.contains(dealAgreementAt[i]) { agreements[r] += 1 }
-            if window.contains(dealBDRListAt[i]) { lists[r] += 1 }
-            if dealCategory[i] == MetricsFrame.won && window.contains(dealClosed[i]) { sales[r] += 1 }
+            if window.contains(agreementAt[i]) { agreements[r] += 1 }
+            if window.contains(listAt[i]) { lists[r] += 1 }
+        }
+        for i in closedRows(in: window) where category[i] == MetricsFrame.won {
+            let r = Int(owner[i])
+            if r >= 0 { sales[r] += 1 }
         }
         return reps.indices.map {
             BDRIndexRow(rep: reps[$0], calls: calls[$0], agreements: agreements[$0], lists: lists[$0], sales: sales[$0])

@@ -7,26 +7,8 @@ public struct CallsPerWeekReport: Hashable, Sendable {
     /// Target used when the tenant sets none.
     public static let defaultTarget = 25.0
 
-    /// How an average compares with its target.
-    public enum Status: String, Hashable, Sendable {
-        /// average ≥ target
-        case onTrack = "on_track"
-        /// 80 % of target ≤ average < target
-        case atRisk = "at_risk"
-        /// average < 80 % of target
-        case behind
-
-        /// Status of `average` against `target` (a target ≤ 0 is always met).
-        public init(average: Double, target: Double) {
-            if target <= 0 || average >= target {
-                self = .onTrack
-            } else if average >= 0.8 * target {
-                self = .atRisk
-            } else {
-                self = .behind
-            }
-        }
-    }
+    /// How an average compares with its target (see `KpiStatus`).
+    public typealias Status = KpiStatus
 
     /// One ISO week of the report.
     public struct Week: Hashable, Sendable {
@@ -54,6 +36,8 @@ public struct CallsPerWeekReport: Hashable, Sendable {
     public var reps: [RepRow]
     /// Team target per BDR per week.
     public var target: Double
+    /// The same calls by weekday × UTC hour (all reps, also calls without a known rep).
+    public var heatmap: ActivityHeatmap
 
     /// Mean calls per rep per week over the rows.
     public var averagePerRep: Double {
@@ -79,12 +63,18 @@ extension MetricsFrame {
         let weekSeconds = 7 * Days.seconds
         let window = TimeWindow(startSeconds: week0 - Int64(weekCount) * weekSeconds, endSeconds: week0)
         var counts = [Int](repeating: 0, count: reps.count * weekCount)
-        let callCode = ActivityKind.callConducted.code
-        activityKind.withUnsafeBufferPointer { kind in
-            activityTime.withUnsafeBufferPointer { time in
-                activityRep.withUnsafeBufferPointer { rep in
-                    for j in 0..<kind.count where kind[j] == callCode && rep[j] >= 0 && window.contains(time[j]) {
-                        counts[Int(rep[j]) * weekCount + Int((time[j] - window.start) / weekSeconds)] += 1
+        var heat = [Int](repeating: 0, count: 7 * 24)
+        if weekCount > 0 {
+            let origin = window.start
+            counts.withUnsafeMutableBufferPointer { c in
+                heat.withUnsafeMutableBufferPointer { h in
+                    scanActivities(kind: ActivityKind.callConducted.code, in: window) { r, t in
+                        // origin is a Monday 00:00 and t ≥ origin, so plain unsigned division is exact
+                        let d = UInt64(t - origin)
+                        let week = Int(d / 604_800)
+                        let inWeek = d - UInt64(week) * 604_800
+                        h[Int(inWeek / 86_400) * 24 + Int((inWeek % 86_400) / 3600)] += 1
+                        if r >= 0 { c[r * weekCount + week] += 1 }
                     }
                 }
             }
@@ -103,6 +93,7 @@ extension MetricsFrame {
                     rep: reps[r], perWeek: Array(counts[(r * weekCount)..<((r + 1) * weekCount)]),
                     target: own ?? team))
         }
-        return CallsPerWeekReport(weeks: weekRows, window: window, reps: rows, target: team)
+        return CallsPerWeekReport(
+            weeks: weekRows, window: window, reps: rows, target: team, heatmap: ActivityHeatmap(cells: heat))
     }
 }

@@ -39,56 +39,59 @@ extension MetricsFrame {
         amounts.reserveCapacity(dealCount)
         var won = 0
         var closed = 0
-        for i in 0..<dealCount where dealCategory[i] != MetricsFrame.open && window.contains(dealClosed[i]) {
+        let history = closedRows(in: window)
+        for i in history {
             closed += 1
             if dealCategory[i] == MetricsFrame.won { won += 1 }
             if dealAmount[i] != MetricsFrame.missing { amounts.append(dealAmount[i]) }
         }
         let edges = Quantiles.linear(&amounts, [0.25, 0.5, 0.75])
-        func band(_ amount: Int64) -> Int {
+        let e0 = edges.count == 3 ? edges[0] : .infinity
+        let e1 = edges.count == 3 ? edges[1] : .infinity
+        let e2 = edges.count == 3 ? edges[2] : .infinity
+        @inline(__always) func band(_ amount: Int64) -> Int {
             guard amount != MetricsFrame.missing else { return -1 }
             let a = Double(amount)
-            var b = 0
-            for e in edges where e < a { b += 1 }
-            return b
+            return (e0 < a ? 1 : 0) + (e1 < a ? 1 : 0) + (e2 < a ? 1 : 0)
         }
-        // Mixed-radix cell code; −1 (unknown) is its own value in every dimension.
-        var radix: [(column: Int, size: Int)] = []
-        for d in configuration.dimensions {
-            switch d {
-            case .leadSource: radix.append((0, leadSources.count + 1))
-            case .sizeBand: radix.append((1, 5))
-            case .industry: radix.append((2, industries.count + 1))
-            case .product: radix.append((3, products.count + 1))
-            }
+        // Mixed-radix cell code; −1 (unknown) is its own value in every dimension; unused dimensions have stride 0.
+        let dims = Set(configuration.dimensions)
+        let sizes = [leadSources.count + 1, 5, industries.count + 1, products.count + 1]
+        let used = [
+            dims.contains(.leadSource), dims.contains(.sizeBand), dims.contains(.industry), dims.contains(.product),
+        ]
+        var strides = [0, 0, 0, 0]
+        var cells = 1
+        for d in 0..<4 where used[d] {
+            strides[d] = cells
+            cells *= sizes[d]
         }
-        let cells = radix.reduce(1) { $0 * $1.size }
-        func cell(_ i: Int, _ sizeBand: Int) -> Int {
-            var code = 0
-            for (column, size) in radix {
-                let v: Int =
-                    switch column {
-                    case 0: Int(dealLeadSource[i])
-                    case 1: sizeBand
-                    case 2: Int(dealIndustry[i])
-                    default: Int(dealProduct[i])
-                    }
-                code = code * size + v + 1
-            }
-            return code
+        let sLead = strides[0]
+        let sBand = strides[1]
+        let sIndustry = strides[2]
+        let sProduct = strides[3]
+        let lead = dealLeadSource
+        let industry = dealIndustry
+        let product = dealProduct
+        @inline(__always) func cell(_ i: Int, _ b: Int) -> Int {
+            (Int(lead[i]) + 1) * sLead + (b + 1) * sBand + (Int(industry[i]) + 1) * sIndustry
+                + (Int(product[i]) + 1) * sProduct
         }
+        let category = dealCategory
+        let amount = dealAmount
         var cellWon = [Int](repeating: 0, count: cells)
         var cellClosed = cellWon
-        for i in 0..<dealCount where dealCategory[i] != MetricsFrame.open && window.contains(dealClosed[i]) {
-            let c = cell(i, band(dealAmount[i]))
+        for i in history {
+            let c = cell(i, band(amount[i]))
             cellClosed[c] += 1
-            if dealCategory[i] == MetricsFrame.won { cellWon[c] += 1 }
+            if category[i] == MetricsFrame.won { cellWon[c] += 1 }
         }
         let prior: Double? = closed > 0 ? Double(won) / Double(closed) : nil
         let w = configuration.priorWeight
         var rows: [DealQualityReport.DealRow] = []
-        for i in 0..<dealCount where dealCategory[i] == MetricsFrame.open {
-            let b = band(dealAmount[i])
+        rows.reserveCapacity(dealCount - closed)
+        for i in openRows {
+            let b = band(amount[i])
             let c = cell(i, b)
             let dqs = prior.map { p in (Double(cellWon[c]) + w * p) / (Double(cellClosed[c]) + w) }
             rows.append(.init(deal: dealIDs[i], row: i, sizeBand: b >= 0 ? b : nil, dqs: dqs))

@@ -4,7 +4,9 @@ import Foundation
 /// from the model and read by every metric in single passes.
 ///
 /// Building it is the data step (like loading a data frame); metrics only read it. Label tables are
-/// sorted by byte order, so code order is key order and per-rep tables come out sorted.
+/// sorted by byte order, so code order is key order and per-rep tables come out sorted. Rows are clustered:
+/// open deals first in input order, then closed deals by close time; activities by kind, then time. So a
+/// window over closes or activities of one kind is a contiguous row range found by binary search.
 public struct MetricsFrame: Sendable {
     /// Marks a missing time or amount in an Int64 column; no window contains it.
     public static let missing = Int64.min
@@ -23,7 +25,8 @@ public struct MetricsFrame: Sendable {
     /// Every product seen on deals, sorted.
     public let products: [String]
 
-    /// Deal ids in input order; row i of every deal column describes `dealIDs[i]`.
+    /// Deal ids in row order (open deals in input order, then closed deals by close time); row i of every deal
+    /// column describes `dealIDs[i]`.
     public let dealIDs: [Deal.ID]
     /// Rep, industry, lead-source and product codes per deal; −1 when unknown.
     public let dealRep: ContiguousArray<Int32>
@@ -55,6 +58,12 @@ public struct MetricsFrame: Sendable {
     public let activityKind: ContiguousArray<UInt8>
     /// Epoch seconds per activity.
     public let activityTime: ContiguousArray<Int64>
+
+    /// Number of open deals: rows 0..<openCount are open, the rest closed.
+    public let openCount: Int
+    /// Start row of each activity kind's rows (by `ActivityKind.code`), plus the end: kind k is rows
+    /// kindStart[k]..<kindStart[k + 1].
+    public let kindStart: [Int]
 
     /// Number of deal rows.
     public var dealCount: Int { dealIDs.count }
@@ -188,30 +197,109 @@ public struct MetricsFrame: Sendable {
         Interner.remap(&lead, leadOrder.remap)
         Interner.remap(&product, productOrder.remap)
 
+        // Cluster deals: open ones in input order, then closed ones by close time (stable).
+        var open: [Int] = []
+        var shut: [Int] = []
+        for i in 0..<n { if category[i] == Self.open { open.append(i) } else { shut.append(i) } }
+        shut.sort { closed[$0] < closed[$1] || (closed[$0] == closed[$1] && $0 < $1) }
+        let order = open + shut
+        func permuted<T>(_ column: ContiguousArray<T>) -> ContiguousArray<T> {
+            var out = ContiguousArray<T>()
+            out.reserveCapacity(order.count)
+            for i in order { out.append(column[i]) }
+            return out
+        }
+        // Cluster activities by kind, then time.
+        var kindCounts = [Int](repeating: 0, count: ActivityKind.allCases.count + 1)
+        for k in actKind { kindCounts[Int(k) + 1] += 1 }
+        for k in 1..<kindCounts.count { kindCounts[k] += kindCounts[k - 1] }
+        var next = kindCounts
+        var actOrder = [Int](repeating: 0, count: m)
+        for j in 0..<m {
+            actOrder[next[Int(actKind[j])]] = j
+            next[Int(actKind[j])] += 1
+        }
+        actTime.withUnsafeBufferPointer { time in
+            for k in 0..<(kindCounts.count - 1) {
+                actOrder[kindCounts[k]..<kindCounts[k + 1]].sort {
+                    time[$0] < time[$1] || (time[$0] == time[$1] && $0 < $1)
+                }
+            }
+        }
+        func permutedActivities<T>(_ column: ContiguousArray<T>) -> ContiguousArray<T> {
+            var out = ContiguousArray<T>()
+            out.reserveCapacity(m)
+            for j in actOrder { out.append(column[j]) }
+            return out
+        }
+
         reps = repOrder.labels.map { Rep.ID($0) }
         industries = industryOrder.labels
         leadSources = leadOrder.labels
         products = productOrder.labels
-        dealIDs = ids
-        dealRep = rep
-        dealIndustry = industry
-        dealLeadSource = lead
-        dealProduct = product
-        dealAmount = amount
-        dealCreated = created
-        dealClosed = closed
-        dealStageEntered = entered
-        dealCategory = category
-        dealStageRank = stageRank
-        dealCallAt = callAt
-        dealProposalAt = proposalAt
-        dealAgreementAt = agreementAt
-        dealListOutAt = listOutAt
-        dealSaleAt = saleAt
-        dealBDRListAt = bdrListAt
-        activityRep = actRep
-        activityKind = actKind
-        activityTime = actTime
+        dealIDs = order.map { ids[$0] }
+        openCount = open.count
+        kindStart = kindCounts
+        dealRep = permuted(rep)
+        dealIndustry = permuted(industry)
+        dealLeadSource = permuted(lead)
+        dealProduct = permuted(product)
+        dealAmount = permuted(amount)
+        dealCreated = permuted(created)
+        dealClosed = permuted(closed)
+        dealStageEntered = permuted(entered)
+        dealCategory = permuted(category)
+        dealStageRank = permuted(stageRank)
+        dealCallAt = permuted(callAt)
+        dealProposalAt = permuted(proposalAt)
+        dealAgreementAt = permuted(agreementAt)
+        dealListOutAt = permuted(listOutAt)
+        dealSaleAt = permuted(saleAt)
+        dealBDRListAt = permuted(bdrListAt)
+        activityRep = permutedActivities(actRep)
+        activityKind = permutedActivities(actKind)
+        activityTime = permutedActivities(actTime)
+    }
+
+    /// Rows of open deals.
+    public var openRows: Range<Int> { 0..<openCount }
+
+    /// Rows of closed deals whose close time is in `window` (binary search on the clustered close times).
+    public func closedRows(in window: TimeWindow) -> Range<Int> {
+        let lower = lowerBound(dealClosed, window.start, from: openCount, to: dealCount)
+        let upper = lowerBound(dealClosed, window.end, from: lower, to: dealCount)
+        return lower..<upper
+    }
+
+    /// Rows of activities of one kind whose time is in `window`.
+    public func activityRows(kind: ActivityKind, in window: TimeWindow) -> Range<Int> {
+        let k = Int(kind.code)
+        let lower = lowerBound(activityTime, window.start, from: kindStart[k], to: kindStart[k + 1])
+        let upper = lowerBound(activityTime, window.end, from: lower, to: kindStart[k + 1])
+        return lower..<upper
+    }
+
+    private func lowerBound(_ column: ContiguousArray<Int64>, _ value: Int64, from: Int, to: Int) -> Int {
+        var low = from
+        var high = to
+        while low < high {
+            let mid = (low + high) / 2
+            if column[mid] < value { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// Calls `body(rep code, time)` for every activity of kind `code` whose time is in `window`; rep code −1
+    /// when unknown. One tight pass over the kind, time and rep columns.
+    @inline(__always)
+    func scanActivities(kind code: UInt8, in window: TimeWindow, _ body: (Int, Int64) -> Void) {
+        guard let kind = ActivityKind.allCases.first(where: { $0.code == code }) else { return }
+        let rows = activityRows(kind: kind, in: window)
+        activityTime.withUnsafeBufferPointer { time in
+            activityRep.withUnsafeBufferPointer { rep in
+                for j in rows { body(Int(rep[j]), time[j]) }
+            }
+        }
     }
 
     /// Code of a rep id in `reps`, if the frame has it.

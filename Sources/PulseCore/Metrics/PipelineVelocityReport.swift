@@ -40,47 +40,53 @@ extension MetricsFrame {
     /// PVS: open deals (current stage open) with the win-rate, amount and cycle terms taken from deals
     /// closed in `window`, all within the group.
     public func pipelineVelocity(in window: TimeWindow) -> PipelineVelocityReport {
+        let category = dealCategory
+        let closedAt = dealClosed
+        let createdAt = dealCreated
+        let owner = dealRep
+        let industry = dealIndustry
+        let amount = dealAmount
         var overall = VelocityAccumulator(groups: 1)
         var byIndustry = VelocityAccumulator(groups: industries.count)
         var byRep = VelocityAccumulator(groups: reps.count)
-        var quarterOf = ContiguousArray<Int64>(repeating: 0, count: dealCount)
-        var minQ = Int64.max
-        var maxQ = Int64.min
-        for i in 0..<dealCount {
-            let cat = dealCategory[i]
-            let r = Int(dealRep[i])
-            let g = Int(dealIndustry[i])
-            if cat == MetricsFrame.open {
-                overall.open[0] += 1
-                if r >= 0 { byRep.open[r] += 1 }
-                if g >= 0 { byIndustry.open[g] += 1 }
-                continue
-            }
-            let closedAt = dealClosed[i]
-            guard window.contains(closedAt) else { continue }
+        var low = Int64.max
+        var high = Int64.min
+        overall.open[0] = openCount
+        for i in openRows {
+            let r = Int(owner[i])
+            let g = Int(industry[i])
+            if r >= 0 { byRep.open[r] += 1 }
+            if g >= 0 { byIndustry.open[g] += 1 }
+        }
+        let rows = closedRows(in: window)
+        for i in rows {
+            let cat = category[i]
+            let r = Int(owner[i])
+            let g = Int(industry[i])
+            let t = closedAt[i]
             let isWon = cat == MetricsFrame.won
-            let amount = dealAmount[i]
-            let cycle: Int64 =
-                dealCreated[i] == MetricsFrame.missing
-                ? MetricsFrame.missing : Days.floorDiv(closedAt - dealCreated[i], Days.seconds)
-            overall.add(0, isWon, amount, cycle)
-            if r >= 0 { byRep.add(r, isWon, amount, cycle) }
-            if g >= 0 { byIndustry.add(g, isWon, amount, cycle) }
-            let q = UTCCalendar.quarterOrdinal(closedAt)
-            quarterOf[i] = q
-            minQ = min(minQ, q)
-            maxQ = max(maxQ, q)
+            let cents = amount[i]
+            let created = createdAt[i]
+            let cycle =
+                created == MetricsFrame.missing ? MetricsFrame.missing : Days.floorDiv(t - created, Days.seconds)
+            overall.add(0, isWon, cents, cycle)
+            if r >= 0 { byRep.add(r, isWon, cents, cycle) }
+            if g >= 0 { byIndustry.add(g, isWon, cents, cycle) }
+            low = min(low, t)
+            high = max(high, t)
         }
         var byQuarter: [VelocityRow] = []
-        if minQ <= maxQ {
-            var quarters = VelocityAccumulator(groups: Int(maxQ - minQ + 1))
-            for i in 0..<dealCount {
-                let cat = dealCategory[i]
-                guard cat != MetricsFrame.open, window.contains(dealClosed[i]) else { continue }
-                let cycle: Int64 =
-                    dealCreated[i] == MetricsFrame.missing
-                    ? MetricsFrame.missing : Days.floorDiv(dealClosed[i] - dealCreated[i], Days.seconds)
-                quarters.add(Int(quarterOf[i] - minQ), cat == MetricsFrame.won, dealAmount[i], cycle)
+        if low <= high {
+            let lookup = QuarterLookup(low: low, high: high)
+            let minQ = lookup.ordinal(low)
+            var quarters = VelocityAccumulator(groups: Int(lookup.ordinal(high) - minQ + 1))
+            for i in rows {
+                let cat = category[i]
+                let t = closedAt[i]
+                let created = createdAt[i]
+                let cycle =
+                    created == MetricsFrame.missing ? MetricsFrame.missing : Days.floorDiv(t - created, Days.seconds)
+                quarters.add(Int(lookup.ordinal(t) - minQ), cat == MetricsFrame.won, amount[i], cycle)
             }
             for q in 0..<quarters.closed.count where quarters.closed[q] > 0 {
                 quarters.open[q] = overall.open[0]
@@ -114,7 +120,7 @@ struct VelocityAccumulator {
         cycleSum = amountSum
     }
 
-    mutating func add(_ g: Int, _ isWon: Bool, _ amount: Int64, _ cycle: Int64) {
+    @inline(__always) mutating func add(_ g: Int, _ isWon: Bool, _ amount: Int64, _ cycle: Int64) {
         closed[g] += 1
         guard isWon else { return }
         won[g] += 1

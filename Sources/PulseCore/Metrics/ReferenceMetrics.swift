@@ -29,7 +29,7 @@ public struct ReferenceMetrics: Sendable {
         momentum = frame.stageMomentum(now: now)
         quality = frame.dealQuality(in: history, configuration: .reference)
         calls = frame.callsPerWeek(now: now, weeks: Self.callWeeks)
-        heatmap = frame.activityHeatmap(in: calls.window)
+        heatmap = calls.heatmap
         bdr = frame.bdrIndex(in: .lastDays(Self.bdrWindowDays, before: now))
     }
 

@@ -22,12 +22,10 @@ extension MetricsFrame {
         var wonN = 0
         var lostSum: Int64 = 0
         var lostN = 0
-        for i in 0..<dealCount {
+        for i in closedRows(in: window) {
             let cat = dealCategory[i]
             let created = dealCreated[i]
-            guard cat != MetricsFrame.open, created != MetricsFrame.missing, window.contains(dealClosed[i]) else {
-                continue
-            }
+            guard created != MetricsFrame.missing else { continue }
             let days = Days.floorDiv(dealClosed[i] - created, Days.seconds)
             if cat == MetricsFrame.won {
                 wonSum += days

@@ -49,7 +49,8 @@ extension MetricsFrame {
         let t = TimeWindow.seconds(now)
         var rows: [StageMomentumReport.DealRow] = []
         var stalled = [Int](repeating: 0, count: reps.count)
-        for i in 0..<dealCount where dealCategory[i] == MetricsFrame.open {
+        rows.reserveCapacity(openCount)
+        for i in openRows {
             let entered = dealStageEntered[i]
             let r = Int(dealRep[i])
             var days: Int?

@@ -41,40 +41,45 @@ public struct WinRateReport: Hashable, Sendable {
 extension MetricsFrame {
     /// Win rate = won ÷ closed over the deals whose close time is in `window`.
     public func winRate(in window: TimeWindow) -> WinRateReport {
+        let category = dealCategory
+        let closedAt = dealClosed
+        let owner = dealRep
+        let industry = dealIndustry
         var won = 0
         var closedCount = 0
         var repWon = [Int](repeating: 0, count: reps.count)
         var repClosed = repWon
-        var quarters = ContiguousArray<Int64>(repeating: 0, count: dealCount)
-        var minQ = Int64.max
-        var maxQ = Int64.min
-        for i in 0..<dealCount {
-            let cat = dealCategory[i]
-            guard cat != MetricsFrame.open, window.contains(dealClosed[i]) else { continue }
+        var low = Int64.max
+        var high = Int64.min
+        let rows = closedRows(in: window)
+        for i in rows {
+            let cat = category[i]
+            let t = closedAt[i]
             let isWon = cat == MetricsFrame.won ? 1 : 0
             won += isWon
             closedCount += 1
-            let r = Int(dealRep[i])
+            let r = Int(owner[i])
             if r >= 0 {
                 repWon[r] += isWon
                 repClosed[r] += 1
             }
-            if dealIndustry[i] >= 0 {
-                let q = UTCCalendar.quarterOrdinal(dealClosed[i])
-                quarters[i] = q
-                minQ = min(minQ, q)
-                maxQ = max(maxQ, q)
+            if industry[i] >= 0 {
+                low = min(low, t)
+                high = max(high, t)
             }
         }
         var segments: [WinRateReport.SegmentPeriodRow] = []
-        if minQ <= maxQ {
-            let span = Int(maxQ - minQ + 1)
+        if low <= high {
+            let quarters = QuarterLookup(low: low, high: high)
+            let minQ = quarters.ordinal(low)
+            let span = Int(quarters.ordinal(high) - minQ + 1)
             var cellWon = [Int](repeating: 0, count: industries.count * span)
             var cellClosed = cellWon
-            for i in 0..<dealCount {
-                let cat = dealCategory[i]
-                guard cat != MetricsFrame.open, dealIndustry[i] >= 0, window.contains(dealClosed[i]) else { continue }
-                let cell = Int(dealIndustry[i]) * span + Int(quarters[i] - minQ)
+            for i in rows {
+                let cat = category[i]
+                let t = closedAt[i]
+                guard industry[i] >= 0 else { continue }
+                let cell = Int(industry[i]) * span + Int(quarters.ordinal(t) - minQ)
                 cellClosed[cell] += 1
                 if cat == MetricsFrame.won { cellWon[cell] += 1 }
             }
