@@ -18,12 +18,26 @@ public struct BatchBuilder {
         var id: String
     }
 
+    /// Where a record id lives in the batch; 16 bytes, as there is one per record.
     private struct Slot {
-        var index: Int
-        var file: Int
-        var event: Int
+        private var index32: Int32
+        private var file32: Int32
+        private var event32: Int32
         var derived: Bool
-        var updatedAt: Date?
+
+        init(index: Int, file: Int, event: Int, derived: Bool) {
+            index32 = Int32(truncatingIfNeeded: index)
+            file32 = Int32(truncatingIfNeeded: file)
+            event32 = Int32(truncatingIfNeeded: event)
+            self.derived = derived
+        }
+
+        var index: Int { Int(index32) }
+        var file: Int { Int(file32) }
+        var event: Int {
+            get { Int(event32) }
+            set { event32 = Int32(truncatingIfNeeded: newValue) }
+        }
     }
 
     /// Where a record that may still fail a batch-level gate came from.
@@ -163,7 +177,7 @@ public struct BatchBuilder {
             let newWins: Bool
             if existing.derived != derived {
                 newWins = !derived
-            } else if let old = existing.updatedAt, let new = updatedAt {
+            } else if key.kind == .deal, let old = batch.deals[existing.index].updatedAt, let new = updatedAt {
                 newWins = new >= old
             } else {
                 newWins = true
@@ -179,8 +193,7 @@ public struct BatchBuilder {
                     files[existing.file].acceptedByKind[kindName, default: 0] -= 1
                     files[file].acceptedByKind[kindName, default: 0] += 1
                 }
-                slots[key] = Slot(
-                    index: existing.index, file: file, event: event, derived: derived, updatedAt: updatedAt)
+                slots[key] = Slot(index: existing.index, file: file, event: event, derived: derived)
                 if case .engagement(let engagement) = payload, engagement.account.rawValue.isEmpty {
                     unresolvedEngagement.append(
                         Origin(index: existing.index, file: file, line: line, raw: raw(), label: label("subscription")))
@@ -192,7 +205,7 @@ public struct BatchBuilder {
         }
         let index = append(payload)
         files[file].acceptedByKind[kindName, default: 0] += 1
-        slots[key] = Slot(index: index, file: file, event: event, derived: derived, updatedAt: updatedAt)
+        slots[key] = Slot(index: index, file: file, event: event, derived: derived)
         if case .engagement(let engagement) = payload, engagement.account.rawValue.isEmpty {
             unresolvedEngagement.append(
                 Origin(index: index, file: file, line: line, raw: raw(), label: label("subscription")))
@@ -388,6 +401,10 @@ public struct BatchBuilder {
             }
         }
         result.quarantine = batch.quarantine
+        // The indexes are no longer needed; free them before the store writes (they are as big as the batch).
+        slots = [:]
+        eventSlots = [:]
+        eventRecords = []
         return result
     }
 

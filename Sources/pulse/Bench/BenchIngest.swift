@@ -16,9 +16,9 @@ struct BenchIngest: AsyncParsableCommand {
         commandName: "ingest",
         abstract: "Time NDJSON ingest of N generated events into a fresh SQLite database.",
         discussion: """
-            The events are a deterministic synthetic mix written by the bench itself: about 10% deal.upserted, \
-            60% activity.logged and 30% engagement.recorded, plus the reps and accounts they refer to. \
-            Build with `swift run -c release pulse bench ingest` for meaningful figures.
+            The events are the first N events of the demo generator (PulseCore/Demo, seed 42): reference data, \
+            BDR leads and B2B opportunities with their activities, customer accounts with engagement, tickets \
+            and churn (about 73% engagement, 13% activities, 8% deals). Build with `swift run -c release pulse bench ingest` for meaningful figures.
             """
     )
 
@@ -90,7 +90,8 @@ struct BenchIngest: AsyncParsableCommand {
     }
 }
 
-/// Writes a deterministic synthetic event stream (reps, accounts, deals, activities, engagement) as NDJSON.
+/// Writes the first `count` events of the demo generator (`PulseCore/Demo`, seed 42, now 2025-06-01) as NDJSON,
+/// scaled so that leads and accounts give at least `count` events.
 struct BenchEventWriter {
     let count: Int
 
@@ -100,17 +101,16 @@ struct BenchEventWriter {
         let handle = try FileHandle(forWritingTo: url)
         defer { try? handle.close() }
         let encoder = EventEncoder()
-        var random = BenchRandom(seed: 42)
-        let start = ISODate.parse("2025-01-01T00:00:00Z")!
-        let reps = max(1, min(200, count / 5_000))
-        let accounts = max(1, count / 200)
-        let deals = max(1, count / 10)
+        // About 150 events per lead + account pair (mostly engagement, then activities and deals).
+        let scale = max(1, count / 140 + 1)
+        let parameters = DemoParameters(
+            seed: 42, now: ISODate.parse("2025-06-01T00:00:00Z")!, leads: scale, accounts: scale)
         var buffer = ""
         var written = 0
         var produced = 0
-        func emit(_ payload: PulseEvent.Payload, at time: Date) throws {
+        for event in DemoGenerator(parameters: parameters).events {
+            if produced == count { break }
             produced += 1
-            let event = PulseEvent(id: "bench-\(produced)", occurredAt: time, payload: payload)
             buffer += try encoder.line(for: event)
             buffer += "\n"
             if buffer.utf8.count > 1 << 20 {
@@ -120,79 +120,12 @@ struct BenchEventWriter {
                 buffer = ""
             }
         }
-        for index in 0..<reps where produced < count {
-            try emit(.rep(Rep(id: .init("rep-\(index)"), name: "Rep \(index)", role: .rep)), at: start)
-        }
-        for index in 0..<accounts where produced < count {
-            try emit(
-                .account(
-                    Account(
-                        id: .init("acct-\(index)"), name: "Account \(index)", industry: random.pick(Self.industries))),
-                at: start)
-        }
-        var dealIndex = 0
-        var activityIndex = 0
-        var usageIndex = 0
-        while produced < count {
-            let roll = random.next() % 100
-            let time = start.addingTimeInterval(Double(random.next() % (180 * 86_400)))
-            if roll < 10 && dealIndex < deals {
-                let stage = random.pick(["Prospecting", "Qualified", "Proposal", "Negotiation", "Won", "Lost"])
-                let closed = stage == "Won" || stage == "Lost"
-                let closedAt = time.addingTimeInterval(Double(random.next() % (60 * 86_400)))
-                try emit(
-                    .deal(
-                        Deal(
-                            id: .init("deal-\(dealIndex)"), account: .init("acct-\(random.next() % UInt64(accounts))"),
-                            owner: .init("rep-\(random.next() % UInt64(reps))"), stage: stage,
-                            stageHistory: [StageChange(stage: stage, enteredAt: closed ? closedAt : time)],
-                            amountCents: Int64(random.next() % 5_000_000), createdAt: time,
-                            closedAt: closed ? closedAt : nil,
-                            outcome: stage == "Won" ? .won : stage == "Lost" ? .lost : nil,
-                            updatedAt: time)), at: time)
-                dealIndex += 1
-            } else if roll < 70 {
-                try emit(
-                    .activity(
-                        Activity(
-                            id: .init("act-\(activityIndex)"), kind: random.pick(ActivityKind.allCases),
-                            deal: .init("deal-\(random.next() % UInt64(deals))"),
-                            rep: .init("rep-\(random.next() % UInt64(reps))"), occurredAt: time,
-                            subject: "Follow-up \(activityIndex)", durationSeconds: Int(random.next() % 3_600))),
-                    at: time)
-                activityIndex += 1
-            } else {
-                try emit(
-                    .engagement(
-                        EngagementEvent(
-                            id: .init("use-\(usageIndex)"), account: .init("acct-\(random.next() % UInt64(accounts))"),
-                            kind: .featureUsed, occurredAt: time, feature: "feature_\(random.next() % 40)",
-                            sessionSeconds: Int(random.next() % 7_200), count: Int(random.next() % 20) + 1)), at: time)
-                usageIndex += 1
-            }
-        }
         let data = Data(buffer.utf8)
         written += data.count
         handle.write(data)
+        guard produced == count else {
+            throw ValidationError("the demo generator gave only \(produced) events; ask for fewer")
+        }
         return written
     }
-
-    static let industries = ["EdTech", "FinTech", "HealthTech", "DevTools", "Retail", "Manufacturing"]
-}
-
-/// SplitMix64: small, fast, deterministic.
-struct BenchRandom {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func pick<T>(_ values: [T]) -> T { values[Int(next() % UInt64(values.count))] }
 }

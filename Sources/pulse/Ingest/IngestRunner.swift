@@ -34,16 +34,7 @@ struct IngestRunner {
             }
         }
         let readSeconds = Date().timeIntervalSince(started)
-        let questions = builder.storeQuestions
-        var answers = StoreAnswers()
-        for (tenant, ids) in questions.deals where !ids.isEmpty {
-            answers.deals[tenant] = try await store.existingDealIDs(ids, tenant: tenant)
-        }
-        for (tenant, ids) in questions.subscriptions where !ids.isEmpty {
-            answers.subscriptionAccounts[tenant] = try await store.subscriptionAccounts(ids, tenant: tenant)
-        }
-        if !questions.events.isEmpty { answers.events = try await store.existingEventIDs(questions.events) }
-        let batch = builder.finish(answers)
+        let batch = builder.finish(try await answers(to: builder.storeQuestions))
         let checkedSeconds = Date().timeIntervalSince(started)
         try checkCircuitBreaker(builder, batch: batch)
         var applied: ApplySummary?
@@ -55,6 +46,19 @@ struct IngestRunner {
             files: builder.files, gateCounts: builder.gateCounts, applied: applied, seconds: total)
         report.timings = ["read": readSeconds, "gates": checkedSeconds - readSeconds, "apply": total - checkedSeconds]
         return report
+    }
+
+    /// Asks the store what the batch-level gates need (in its own scope, so the id sets are freed before apply).
+    private func answers(to questions: StoreQuestions) async throws -> StoreAnswers {
+        var answers = StoreAnswers()
+        for (tenant, ids) in questions.deals where !ids.isEmpty {
+            answers.deals[tenant] = try await store.existingDealIDs(ids, tenant: tenant)
+        }
+        for (tenant, ids) in questions.subscriptions where !ids.isEmpty {
+            answers.subscriptionAccounts[tenant] = try await store.subscriptionAccounts(ids, tenant: tenant)
+        }
+        if !questions.events.isEmpty { answers.events = try await store.existingEventIDs(questions.events) }
+        return answers
     }
 
     // MARK: Reading
