@@ -83,7 +83,11 @@ struct IngestRunner {
             if format == nil {
                 format = try decideFormat(firstChunk: chunk, path: name, choice: choice, builtIns: &builtIns)
                 file = builder.beginFile(source: name, format: format!.label)
-                if case .ndjson = format! { builder.reserve(rows: reader.size / 256) }
+                if case .ndjson = format! {
+                    // Estimate the rows from the first chunk's line length, to size the indexes once.
+                    let lines = max(1, chunk.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) })
+                    builder.reserve(rows: Int(Double(reader.size) / Double(chunk.count) * Double(lines) * 1.05))
+                }
                 if case .skip(let mapping) = format! {
                     builder.setNotice(mapping.skip ?? "skipped", file: file)
                 }
