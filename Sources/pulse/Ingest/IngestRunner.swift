@@ -235,18 +235,24 @@ struct IngestRunner {
         guard rows > 0 else { return }
         let rate = Double(failed) / Double(rows)
         guard rate > options.maxFailureRate else { return }
-        let gates = builder.gateCounts.sorted { $0.value > $1.value }.map { "\($0.key.rawValue) \($0.value)" }
+        let gates = Self.gateSummary(builder.gateCounts)
         var message =
             "aborted, nothing was written: \(grouped(failed)) of \(grouped(rows)) rows ("
             + String(format: "%.1f%%", rate * 100) + ") failed the data-quality gates, over the "
             + String(format: "%.0f%%", options.maxFailureRate * 100)
-            + " limit (--max-failure-rate \(options.maxFailureRate)).\nFailed gates: " + gates.joined(separator: ", ")
+            + " limit (--max-failure-rate \(options.maxFailureRate)).\nFailed gates: " + gates
             + "\nFirst failures:"
         for record in batch.quarantine.prefix(5) {
             message += "\n  \(record.source):\(record.line) \(record.field ?? "(line)"): \(record.reason)"
         }
         message += "\nFix these rows, or raise --max-failure-rate to load the good rows and quarantine the rest."
         throw IngestError(code: "circuit_breaker", message: message)
+    }
+
+    /// "parse 2, schema 1": gates by failures, most first, ties by name.
+    static func gateSummary(_ counts: [QualityGate: Int]) -> String {
+        counts.sorted { ($0.value, $1.key.rawValue) > ($1.value, $0.key.rawValue) }
+            .map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", ")
     }
 
     /// Shares the store's per-kind counts out to files and renders the summary.
@@ -295,8 +301,7 @@ struct IngestRunner {
         if !gateCounts.isEmpty {
             text +=
                 "\nQuarantined by gate: "
-                + gateCounts.sorted { $0.value > $1.value }.map { "\($0.key.rawValue) \($0.value)" }.joined(
-                    separator: ", ") + " (list them with `pulse quarantine`)"
+                + Self.gateSummary(gateCounts) + " (list them with `pulse quarantine`)"
         }
         return IngestReport(
             loaded: loaded, corrected: corrected, quarantined: quarantined, duplicates: duplicates, rendered: text,
