@@ -11,10 +11,11 @@ import Testing
         ([400, 100, 300, 200], [175.0, 250, 325]),
         ([7], [7.0, 7, 7]),
         ([5, 5, 5, 9], [5.0, 5, 6]),
+        ([-3, 1 << 40, 0, 17, 1 << 40, 99_999], [4.25, 50_008, 824_633_745_831.75]),
     ])
     func quartilesInterpolateLinearlyLikeNumpy(values: [Int64], edges: [Double]) {
-        var column = ContiguousArray(values)
-        #expect(Quantiles.linear(&column, [0.25, 0.5, 0.75]) == edges)
+        let column = ContiguousArray(values + [MetricsFrame.missing])
+        #expect(column.withUnsafeBufferPointer { Quantiles.linear($0, [0.25, 0.5, 0.75]) } == edges)
     }
 
     @Test func dqsIsTheSmoothedWinRateOfTheDealsCell() {
