@@ -1,0 +1,253 @@
+import Foundation
+import GRDB
+import PulseCore
+
+extension SQLiteStore {
+    /// All rows of `table` selected by `suffix` (WHERE / ORDER BY with placeholders), decoded.
+    private func fetch<R>(_ table: SQLiteTable<R>, _ suffix: String, _ arguments: StatementArguments) async throws
+        -> [R]
+    {
+        try await read { db in try Self.fetch(table, suffix, arguments, db) }
+    }
+
+    private static func fetch<R>(
+        _ table: SQLiteTable<R>, _ suffix: String, _ arguments: StatementArguments, _ db: Database
+    ) throws -> [R] {
+        let statement = try db.cachedStatement(sql: table.selectSQL(suffix))
+        let rows = try Row.fetchCursor(statement, arguments: arguments)
+        var records: [R] = []
+        while let row = try rows.next() {
+            records.append(try table.decode(row))
+        }
+        return records
+    }
+
+    public func existingDealIDs(_ ids: Set<Deal.ID>, tenant: Tenant.ID) async throws -> Set<Deal.ID> {
+        guard !ids.isEmpty else { return [] }
+        return try await read { db in
+            let statement = try db.cachedStatement(sql: "SELECT 1 FROM deals WHERE tenant = ? AND id = ?")
+            var found = Set<Deal.ID>()
+            for id in ids where try Int.fetchOne(statement, arguments: [tenant.rawValue, id.rawValue]) != nil {
+                found.insert(id)
+            }
+            return found
+        }
+    }
+
+    public func existingEventIDs(_ ids: Set<String>) async throws -> Set<String> {
+        guard !ids.isEmpty else { return [] }
+        return try await read { db in
+            guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM events)") == true else { return [] }
+            let statement = try db.cachedStatement(sql: "SELECT 1 FROM events WHERE id = ?")
+            var found = Set<String>()
+            for id in ids where try Int.fetchOne(statement, arguments: [id]) != nil {
+                found.insert(id)
+            }
+            return found
+        }
+    }
+
+    public func subscriptionAccounts(_ ids: Set<Subscription.ID>, tenant: Tenant.ID) async throws
+        -> [Subscription.ID: Account.ID]
+    {
+        guard !ids.isEmpty else { return [:] }
+        return try await read { db in
+            let statement = try db.cachedStatement(
+                sql: "SELECT account FROM subscriptions WHERE tenant = ? AND id = ?")
+            var accounts: [Subscription.ID: Account.ID] = [:]
+            for id in ids {
+                if let account = try String.fetchOne(statement, arguments: [tenant.rawValue, id.rawValue]) {
+                    accounts[id] = Account.ID(account)
+                }
+            }
+            return accounts
+        }
+    }
+
+    public func tenants() async throws -> [Tenant] {
+        try await fetch(SQLiteTables.tenants, "ORDER BY id", [])
+    }
+
+    public func accounts(tenant: Tenant.ID) async throws -> [Account] {
+        try await fetch(SQLiteTables.accounts, "WHERE tenant = ? ORDER BY id", [tenant.rawValue])
+    }
+
+    public func contacts(tenant: Tenant.ID) async throws -> [Contact] {
+        try await fetch(SQLiteTables.contacts, "WHERE tenant = ? ORDER BY id", [tenant.rawValue])
+    }
+
+    public func reps(tenant: Tenant.ID) async throws -> [Rep] {
+        try await fetch(SQLiteTables.reps, "WHERE tenant = ? ORDER BY id", [tenant.rawValue])
+    }
+
+    public func products(tenant: Tenant.ID) async throws -> [Product] {
+        try await fetch(SQLiteTables.products, "WHERE tenant = ? ORDER BY id", [tenant.rawValue])
+    }
+
+    public func deals(tenant: Tenant.ID) async throws -> [Deal] {
+        try await read { db in
+            var deals = try Self.fetch(SQLiteTables.deals, "WHERE tenant = ? ORDER BY id", [tenant.rawValue], db)
+            let statement = try db.cachedStatement(
+                sql: """
+                    SELECT deal, stage, entered_at FROM deal_stage_history
+                    WHERE tenant = ? ORDER BY deal, entered_at, rowid
+                    """)
+            var histories: [String: [StageChange]] = [:]
+            histories.reserveCapacity(deals.count)
+            var currentDeal: String?
+            var current: [StageChange] = []
+            let rows = try Row.fetchCursor(statement, arguments: [tenant.rawValue])
+            while let row = try rows.next() {
+                let deal: String = row[0]
+                if deal != currentDeal {
+                    if let currentDeal { histories[currentDeal] = current }
+                    currentDeal = deal
+                    current = []
+                }
+                current.append(StageChange(stage: row[1], enteredAt: row.date(2)!))
+            }
+            if let currentDeal { histories[currentDeal] = current }
+            for index in deals.indices {
+                if let history = histories[deals[index].id.rawValue] { deals[index].stageHistory = history }
+            }
+            return deals
+        }
+    }
+
+    public func deal(_ id: Deal.ID, tenant: Tenant.ID) async throws -> Deal? {
+        try await read { db in
+            let arguments: StatementArguments = [tenant.rawValue, id.rawValue]
+            guard var deal = try Self.fetch(SQLiteTables.deals, "WHERE tenant = ? AND id = ?", arguments, db).first
+            else { return nil }
+            let statement = try db.cachedStatement(
+                sql: """
+                    SELECT stage, entered_at FROM deal_stage_history
+                    WHERE tenant = ? AND deal = ? ORDER BY entered_at, rowid
+                    """)
+            let rows = try Row.fetchCursor(statement, arguments: arguments)
+            while let row = try rows.next() {
+                deal.stageHistory.append(StageChange(stage: row[0], enteredAt: row.date(1)!))
+            }
+            return deal
+        }
+    }
+
+    public func activities(tenant: Tenant.ID, from: Date, to: Date) async throws -> [Activity] {
+        try await fetch(
+            SQLiteTables.activities,
+            "WHERE tenant = ? AND occurred_at >= ? AND occurred_at < ? ORDER BY occurred_at, id",
+            [tenant.rawValue, SQLiteValue.seconds(from), Self.exclusiveUpperBound(to)])
+    }
+
+    public func activityFacts(tenant: Tenant.ID) async throws -> [ActivityFact] {
+        try await read { db in
+            let count =
+                try Int.fetchOne(
+                    db, sql: "SELECT COUNT(*) FROM activities WHERE tenant = ?", arguments: [tenant.rawValue]) ?? 0
+            var facts: [ActivityFact] = []
+            facts.reserveCapacity(count)
+            let statement = try db.cachedStatement(
+                sql: "SELECT deal, rep, kind, occurred_at FROM activities WHERE tenant = ? ORDER BY occurred_at")
+            let rows = try Row.fetchCursor(statement, arguments: [tenant.rawValue])
+            while let row = try rows.next() {
+                let kind = try SQLiteValue.enumValue(
+                    row[2] as String, as: ActivityKind.self, table: "activities", column: "kind")
+                facts.append(
+                    ActivityFact(
+                        deal: row.id(0), rep: row.id(1), kind: kind,
+                        occurredAt: Date(timeIntervalSince1970: TimeInterval(row[3] as Int64))))
+            }
+            return facts
+        }
+    }
+
+    public func engagement(tenant: Tenant.ID, from: Date, to: Date) async throws -> [EngagementEvent] {
+        try await fetch(
+            SQLiteTables.engagement,
+            "WHERE tenant = ? AND occurred_at >= ? AND occurred_at < ? ORDER BY occurred_at, id",
+            [tenant.rawValue, SQLiteValue.seconds(from), Self.exclusiveUpperBound(to)])
+    }
+
+    public func tickets(tenant: Tenant.ID) async throws -> [SupportTicket] {
+        try await fetch(SQLiteTables.tickets, "WHERE tenant = ? ORDER BY opened_at, id", [tenant.rawValue])
+    }
+
+    public func targets(tenant: Tenant.ID) async throws -> [KpiTarget] {
+        try await fetch(SQLiteTables.targets, "WHERE tenant = ? ORDER BY id", [tenant.rawValue])
+    }
+
+    public func subscriptions(tenant: Tenant.ID) async throws -> [Subscription] {
+        try await fetch(SQLiteTables.subscriptions, "WHERE tenant = ? ORDER BY id", [tenant.rawValue])
+    }
+
+    public func churnEvents(tenant: Tenant.ID) async throws -> [ChurnEvent] {
+        try await fetch(SQLiteTables.churnEvents, "WHERE tenant = ? ORDER BY churned_at, id", [tenant.rawValue])
+    }
+
+    public func quarantine(source: String?, limit: Int) async throws -> [QuarantineRecord] {
+        try await read { db in
+            let columns = "source, line, field, gate, reason, raw, record_id"
+            let statement: Statement
+            var arguments: StatementArguments
+            if let source {
+                // A file name matches the stored source exactly, by its last path component, or as its tail.
+                statement = try db.cachedStatement(
+                    sql: """
+                        SELECT \(columns) FROM quarantine
+                        WHERE source = ?1 OR source = ?2 OR substr(source, -length(?1) - 1) = '/' || ?1
+                        ORDER BY batch_id DESC, source, line, id LIMIT ?3
+                        """)
+                arguments = [source, URL(fileURLWithPath: source).lastPathComponent, limit]
+            } else {
+                statement = try db.cachedStatement(
+                    sql: "SELECT \(columns) FROM quarantine ORDER BY batch_id DESC, source, line, id LIMIT ?")
+                arguments = [limit]
+            }
+            var records: [QuarantineRecord] = []
+            let rows = try Row.fetchCursor(statement, arguments: arguments)
+            while let row = try rows.next() {
+                records.append(
+                    QuarantineRecord(
+                        source: row[0], line: row[1], field: row[2],
+                        gate: try SQLiteValue.enumValue(
+                            row[3] as String, as: QualityGate.self, table: "quarantine", column: "gate"),
+                        reason: row[4], raw: row[5], recordID: row[6]))
+            }
+            return records
+        }
+    }
+
+    public func corrections(limit: Int) async throws -> [Correction] {
+        try await read { db in
+            let statement = try db.cachedStatement(
+                sql: """
+                    SELECT source, line, record_id, field, from_value, to_value, reason FROM corrections
+                    ORDER BY batch_id DESC, source, line, id LIMIT ?
+                    """)
+            var records: [Correction] = []
+            let rows = try Row.fetchCursor(statement, arguments: [limit])
+            while let row = try rows.next() {
+                records.append(
+                    Correction(
+                        source: row[0], line: row[1], recordID: row[2], field: row[3], from: row[4], to: row[5],
+                        reason: row[6]))
+            }
+            return records
+        }
+    }
+
+    public func counts() async throws -> StoreCounts {
+        try await read { db in
+            var counts: [String: Int] = [:]
+            for table in SQLiteSchema.tables {
+                counts[table] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0
+            }
+            return StoreCounts(byTable: counts)
+        }
+    }
+
+    /// Whole seconds below which a stored time lies before `date` (a fractional bound still excludes `date`).
+    static func exclusiveUpperBound(_ date: Date) -> Int64 {
+        Int64(date.timeIntervalSince1970.rounded(.up))
+    }
+}

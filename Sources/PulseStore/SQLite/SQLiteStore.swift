@@ -1,0 +1,92 @@
+import Foundation
+import GRDB
+import PulseCore
+
+/// The embedded store: one SQLite file in WAL mode (GRDB `DatabasePool`), migrated when opened.
+///
+/// Dates are stored as whole Unix seconds (UTC); see docs/operations.md for the file layout.
+public final class SQLiteStore: PulseStore {
+    /// The database file.
+    public let path: String
+    let writer: any DatabaseWriter
+
+    /// Opens (creating if needed) the database at `path`, creating missing parent folders, and migrates it.
+    /// Throws `StoreError` ("db_unwritable") naming the path and the reason when that is impossible.
+    public init(path: String) throws {
+        self.path = path
+        try Self.prepareLocation(path)
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            // WAL (set by DatabasePool) with NORMAL sync is durable against crashes of the process; a power loss
+            // can lose the last commits, never corrupt the file.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            if !db.configuration.readonly {
+                try db.execute(sql: "PRAGMA cache_size = -65536")
+            }
+        }
+        do {
+            let pool = try DatabasePool(path: path, configuration: configuration)
+            try SQLiteSchema.migrator.migrate(pool)
+            writer = pool
+        } catch let error as DatabaseError {
+            throw StoreError.cannotOpen(path, reason: error.message ?? error.description)
+        } catch {
+            throw StoreError.cannotOpen(path, reason: String(describing: error))
+        }
+    }
+
+    /// Creates the parent folders of `path`, or throws a `StoreError` that says why they cannot exist.
+    private static func prepareLocation(_ path: String) throws {
+        let fileManager = FileManager.default
+        var isDirectory: ObjCBool = false
+        if fileManager.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw StoreError.cannotOpen(path, reason: "it is a directory, not a database file")
+        }
+        let parent = URL(fileURLWithPath: path).deletingLastPathComponent()
+        var ancestor = parent
+        while ancestor.path != "/" {
+            if fileManager.fileExists(atPath: ancestor.path, isDirectory: &isDirectory) {
+                if !isDirectory.boolValue {
+                    throw StoreError.cannotOpen(path, reason: "\(ancestor.path) is a file, not a folder")
+                }
+                break
+            }
+            ancestor = ancestor.deletingLastPathComponent()
+        }
+        do {
+            try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            throw StoreError.cannotOpen(
+                path, reason: "the folder \(parent.path) cannot be created (\(error.localizedDescription))")
+        }
+    }
+
+    public func apply(_ batch: IngestBatch) async throws -> ApplySummary {
+        let now = Date()
+        do {
+            return try await writer.write { db in
+                try SQLiteBatchWriter(db: db, now: now).apply(batch)
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch let error as DatabaseError {
+            throw StoreError.writeFailed(path, reason: error.message ?? error.description)
+        } catch {
+            throw StoreError.writeFailed(path, reason: String(describing: error))
+        }
+    }
+
+    /// Runs a read on a reader connection, turning database errors into `StoreError`s.
+    func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await writer.read(body)
+        } catch let error as StoreError {
+            throw error
+        } catch let error as DatabaseError {
+            throw StoreError.readFailed(path, reason: error.message ?? error.description)
+        } catch {
+            throw StoreError.readFailed(path, reason: String(describing: error))
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import GRDB
+
+/// How one entity maps to one table: its columns, how a value becomes column values, and back.
+///
+/// The first `keyCount` columns are the primary key. SQL text is built only from these constant
+/// column names; every value travels as a statement argument.
+struct SQLiteTable<Record: Sendable>: Sendable {
+    let name: String
+    let columns: [String]
+    /// Number of leading key columns: 2 for (tenant, id), 1 for tenants.
+    let keyCount: Int
+    /// A column of Unix seconds that orders versions (newest wins), or nil when any differing version replaces.
+    let versionColumn: String?
+    /// Column values in `columns` order.
+    let encode: @Sendable (Record) -> [DatabaseValue]
+    /// A value from a row whose columns are in `columns` order.
+    let decode: @Sendable (Row) throws -> Record
+
+    init(
+        name: String, columns: [String], keyCount: Int = 2, versionColumn: String? = nil,
+        encode: @escaping @Sendable (Record) -> [DatabaseValue],
+        decode: @escaping @Sendable (Row) throws -> Record
+    ) {
+        self.name = name
+        self.columns = columns
+        self.keyCount = keyCount
+        self.versionColumn = versionColumn
+        self.encode = encode
+        self.decode = decode
+    }
+
+    /// `INSERT OR IGNORE` with numbered parameters ?1…?n in column order.
+    var insertSQL: String {
+        let placeholders = (1...columns.count).map { "?\($0)" }.joined(separator: ", ")
+        return "INSERT OR IGNORE INTO \(name) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))"
+    }
+
+    /// `UPDATE` of the non-key columns that changes the row only when some column differs and,
+    /// with a version column, only when the incoming version is newer or equal (or either is unknown).
+    /// Takes the same arguments as `insertSQL`.
+    var updateSQL: String {
+        let numbered = columns.enumerated().map { (name: $0.element, parameter: "?\($0.offset + 1)") }
+        let keys = numbered.prefix(keyCount).map { "\($0.name) = \($0.parameter)" }.joined(separator: " AND ")
+        let values = numbered.dropFirst(keyCount)
+        let assignments = values.map { "\($0.name) = \($0.parameter)" }.joined(separator: ", ")
+        let differs = values.map { "\($0.name) IS NOT \($0.parameter)" }.joined(separator: " OR ")
+        var sql = "UPDATE \(name) SET \(assignments) WHERE \(keys) AND (\(differs))"
+        if let versionColumn, let version = numbered.first(where: { $0.name == versionColumn }) {
+            let p = version.parameter
+            sql += " AND (\(p) IS NULL OR \(versionColumn) IS NULL OR \(p) >= \(versionColumn))"
+        }
+        return sql
+    }
+
+    /// `SELECT` of every column in order, followed by `suffix` (a WHERE / ORDER BY clause with placeholders).
+    func selectSQL(_ suffix: String) -> String {
+        "SELECT \(columns.joined(separator: ", ")) FROM \(name) \(suffix)"
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import GRDB
+import PulseCore
+
+/// Conversions between model values and the column encodings of the SQLite store.
+///
+/// Dates are whole Unix seconds (UTC, rounded down); string lists are JSON arrays of strings.
+enum SQLiteValue {
+    /// Whole Unix seconds of a date, rounded towards the past.
+    @inline(__always)
+    static func seconds(_ date: Date) -> Int64 {
+        Int64(date.timeIntervalSince1970.rounded(.down))
+    }
+
+    /// The column value of a date.
+    @inline(__always)
+    static func date(_ date: Date?) -> DatabaseValue {
+        guard let date else { return .null }
+        return seconds(date).databaseValue
+    }
+
+    /// The column value of a typed identifier.
+    @inline(__always)
+    static func id<Entity>(_ id: Identifier<Entity>?) -> DatabaseValue {
+        guard let id else { return .null }
+        return id.rawValue.databaseValue
+    }
+
+    /// The column value of a string-backed enum.
+    @inline(__always)
+    static func text<E: RawRepresentable>(_ value: E?) -> DatabaseValue where E.RawValue == String {
+        guard let value else { return .null }
+        return value.rawValue.databaseValue
+    }
+
+    /// The date stored in a column of Unix seconds.
+    @inline(__always)
+    static func date(seconds: Int64?) -> Date? {
+        guard let seconds else { return nil }
+        return Date(timeIntervalSince1970: TimeInterval(seconds))
+    }
+
+    /// A JSON array of strings, written by hand because it runs once per activity on the ingest hot path.
+    static func jsonList(_ values: [String]) -> String {
+        if values.isEmpty { return "[]" }
+        var out = "["
+        for (index, value) in values.enumerated() {
+            if index > 0 { out += "," }
+            out += "\""
+            for scalar in value.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                case _ where scalar.value < 0x20:
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                default: out.unicodeScalars.append(scalar)
+                }
+            }
+            out += "\""
+        }
+        out += "]"
+        return out
+    }
+
+    /// Decodes a JSON array of strings written by `jsonList`.
+    static func list(json: String, table: String, column: String) throws -> [String] {
+        if json == "[]" { return [] }
+        do {
+            return try JSONDecoder().decode([String].self, from: Data(json.utf8))
+        } catch {
+            throw StoreError.corruptValue(json, table: table, column: column)
+        }
+    }
+
+    /// Decodes an enum stored as its raw text, or throws an error naming the table and column.
+    static func enumValue<E: RawRepresentable>(
+        _ raw: String, as type: E.Type, table: String, column: String
+    ) throws -> E where E.RawValue == String {
+        guard let value = E(rawValue: raw) else { throw StoreError.corruptValue(raw, table: table, column: column) }
+        return value
+    }
+
+    /// Decodes an optional enum stored as its raw text.
+    static func optionalEnumValue<E: RawRepresentable>(
+        _ raw: String?, as type: E.Type, table: String, column: String
+    ) throws -> E? where E.RawValue == String {
+        guard let raw else { return nil }
+        return try enumValue(raw, as: type, table: table, column: column)
+    }
+}
+
+extension Row {
+    /// The date in column `index`, stored as Unix seconds.
+    @inline(__always)
+    func date(_ index: Int) -> Date? {
+        SQLiteValue.date(seconds: self[index] as Int64?)
+    }
+
+    /// The typed identifier in column `index`.
+    @inline(__always)
+    func id<Entity>(_ index: Int) -> Identifier<Entity>? {
+        guard let raw = self[index] as String? else { return nil }
+        return Identifier(rawValue: raw)
+    }
+}

@@ -1,0 +1,160 @@
+import Foundation
+import GRDB
+import PulseCore
+import Testing
+
+@testable import PulseStore
+
+/// Behaviour specific to the embedded SQLite store: file, WAL, migrations, errors.
+@Suite struct SQLiteStoreTests {
+    @Test func theDatabaseRunsInWALMode() async throws {
+        try await withSQLiteStore { store, _ in
+            let mode = try await store.writer.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+            #expect(mode == "wal")
+        }
+    }
+
+    @Test func openingTheSameFileTwiceRunsMigrationsOnceAndKeepsData() async throws {
+        try await withSQLiteStore { store, folder in
+            _ = try await store.apply(Fixtures.fullBatch())
+            let reopened = try SQLiteStore(path: folder.path("pulse.sqlite"))
+            let migrations = try await reopened.writer.read { db in
+                try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+            }
+            #expect(migrations == ["v1-initial-schema"])
+            #expect(try await reopened.deals(tenant: "acme") == [Fixtures.deal()])
+        }
+    }
+
+    @Test func missingParentFoldersAreCreated() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let path = folder.path("a/b/c/pulse.sqlite")
+        _ = try SQLiteStore(path: path)
+        #expect(FileManager.default.fileExists(atPath: path))
+    }
+
+    @Test func aPathUnderARegularFileFailsWithAnErrorNamingPathReasonAndFix() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let file = folder.path("plain.txt")
+        try Data("not a folder".utf8).write(to: URL(fileURLWithPath: file))
+        let path = file + "/data/pulse.sqlite"
+        let error = #expect(throws: StoreError.self) { try SQLiteStore(path: path) }
+        #expect(error?.code == "db_unwritable")
+        #expect(error?.message.contains(path) == true)
+        #expect(error?.message.contains("is a file, not a folder") == true)
+        #expect(error?.message.contains("--db PATH") == true)
+    }
+
+    @Test func aPathInAnUnwritableLocationFailsWithAnError() throws {
+        let path = "/proc/pulse-test/pulse.sqlite"
+        let error = #expect(throws: StoreError.self) { try SQLiteStore(path: path) }
+        #expect(error?.code == "db_unwritable")
+        #expect(error?.message.contains(path) == true)
+        #expect(error?.message.contains("--db PATH") == true)
+    }
+
+    @Test func aFolderGivenAsTheDatabasePathFailsWithAnError() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let error = #expect(throws: StoreError.self) { try SQLiteStore(path: folder.url.path) }
+        #expect(error?.message.contains("is a directory") == true)
+    }
+
+    @Test func aFileThatIsNotADatabaseFailsWithAnError() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let path = folder.path("notes.sqlite")
+        try Data(String(repeating: "this is not sqlite\n", count: 400).utf8).write(to: URL(fileURLWithPath: path))
+        let error = #expect(throws: StoreError.self) { try SQLiteStore(path: path) }
+        #expect(error?.code == "db_unwritable")
+        #expect(error?.message.contains(path) == true)
+        #expect(error?.message.contains("not a database") == true)
+    }
+
+    @Test func aBatchThatFailsHalfWayLeavesTheDatabaseUnchanged() async throws {
+        try await withSQLiteStore { store, _ in
+            _ = try await store.apply(Fixtures.fullBatch())
+            // A trigger stands in for any constraint failure deep inside the batch.
+            try await store.writer.write { db in
+                try db.execute(
+                    sql: """
+                        CREATE TRIGGER fail_on_boom BEFORE INSERT ON activities WHEN NEW.id = 'boom'
+                        BEGIN SELECT RAISE(ABORT, 'forced failure'); END
+                        """)
+            }
+            let before = try await store.counts()
+            var batch = IngestBatch()
+            batch.accounts = [Account(id: "acc-2", tenant: "acme", name: "Second")]
+            batch.deals = [Fixtures.deal(id: "deal-2")]
+            batch.activities = (0..<500).map { Fixtures.activity(id: Activity.ID("a\($0)")) }
+            batch.activities.append(Fixtures.activity(id: "boom"))
+            batch.quarantine = [
+                QuarantineRecord(source: "x.csv", line: 2, field: nil, gate: .parse, reason: "bad", raw: "")
+            ]
+            let error = await #expect(throws: StoreError.self) { try await store.apply(batch) }
+            #expect(error?.code == "write_failed")
+            #expect(error?.message.contains("forced failure") == true)
+            #expect(error?.message.contains(store.path) == true)
+            #expect(try await store.counts() == before)
+        }
+    }
+
+    @Test func datesAreStoredAsWholeUnixSecondsRoundedDown() async throws {
+        try await withSQLiteStore { store, _ in
+            var batch = IngestBatch()
+            batch.activities = [
+                Activity(id: "a", kind: .note, occurredAt: Date(timeIntervalSince1970: 1_700_000_000.999))
+            ]
+            _ = try await store.apply(batch)
+            let stored = try await store.writer.read { db in
+                let row = try Row.fetchOne(db, sql: "SELECT typeof(occurred_at), occurred_at FROM activities")
+                return row.map { ($0[0] as String, $0[1] as Int64) }
+            }
+            #expect(stored?.0 == "integer")
+            #expect(stored?.1 == 1_700_000_000)
+            let facts = try await store.activityFacts(tenant: Tenant.defaultID)
+            #expect(facts.map(\.occurredAt) == [Date(timeIntervalSince1970: 1_700_000_000)])
+            #expect(try await store.apply(batch).totalUnchanged == 1)
+        }
+    }
+
+    @Test func valuesWithQuotesAndSQLAreStoredLiterally() async throws {
+        try await withSQLiteStore { store, _ in
+            var batch = IngestBatch()
+            let name = "Robert'); DROP TABLE accounts; --"
+            batch.accounts = [Account(id: "x'y", name: name)]
+            _ = try await store.apply(batch)
+            #expect(try await store.accounts(tenant: Tenant.defaultID).map(\.name) == [name])
+            #expect(try await store.existingDealIDs(["' OR 1=1 --"], tenant: Tenant.defaultID).isEmpty)
+        }
+    }
+
+    @Test func aStoredValueThisVersionCannotReadFailsWithAnErrorNamingTheColumn() async throws {
+        try await withSQLiteStore { store, _ in
+            var batch = IngestBatch()
+            batch.reps = [Rep(id: "r", name: "R")]
+            _ = try await store.apply(batch)
+            try await store.writer.write { db in try db.execute(sql: "UPDATE reps SET role = 'wizard'") }
+            let error = await #expect(throws: StoreError.self) { try await store.reps(tenant: Tenant.defaultID) }
+            #expect(error?.code == "corrupt_value")
+            #expect(error?.message.contains("reps.role") == true)
+        }
+    }
+
+    @Test func activityFactsAreReadFromTheCoveringIndex() async throws {
+        try await withSQLiteStore { store, _ in
+            let details = try await store.writer.read { db in
+                try Row.fetchAll(
+                    db,
+                    sql: """
+                        EXPLAIN QUERY PLAN
+                        SELECT deal, rep, kind, occurred_at FROM activities WHERE tenant = ? ORDER BY occurred_at
+                        """, arguments: ["acme"]
+                ).map { $0["detail"] as String }
+            }
+            #expect(details.contains { $0.contains("COVERING INDEX activities_occurred_at") })
+        }
+    }
+}
