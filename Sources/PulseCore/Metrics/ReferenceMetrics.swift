@@ -33,7 +33,13 @@ public struct ReferenceMetrics: Sendable {
         bdr = frame.bdrIndex(in: .lastDays(Self.bdrWindowDays, before: now))
     }
 
-    /// The checksum lines in the reference's order and format.
+    /// The reference's deal order: by integer id where both ids are integers, else by id text.
+    static func idOrder(_ a: Deal.ID, _ b: Deal.ID) -> Bool {
+        if let x = Int(a.rawValue), let y = Int(b.rawValue) { return x < y }
+        return a.rawValue.utf8.lexicographicallyPrecedes(b.rawValue.utf8)
+    }
+
+    /// The checksum lines in the reference's order and format (per-deal tables sorted by deal id).
     public func checksumLines() -> [String] {
         typealias C = Checksum
         var lines: [String] = []
@@ -63,7 +69,7 @@ public struct ReferenceMetrics: Sendable {
             lines.append(C.floats("\(name).avg_won_cycle_days", rows.map(\.averageWonCycleDays)))
             lines.append(C.floats("\(name).pvs", rows.map(\.pvs)))
         }
-        let smi = momentum.deals
+        let smi = momentum.deals.sorted { Self.idOrder($0.deal, $1.deal) }
         lines.append(C.shape("smi_by_open_deal", smi.count, 2, "deal_id"))
         let days = smi.map(\.daysInStage)
         if days.allSatisfy({ $0 != nil }) {
@@ -77,7 +83,7 @@ public struct ReferenceMetrics: Sendable {
         lines.append(C.value("dqs_prior_win_rate", quality.prior))
         lines.append(
             "value  dqs_amount_edges_cents = [\(quality.sizeEdges.map { C.format($0) }.joined(separator: ", "))]")
-        let dqs = quality.deals
+        let dqs = quality.deals.sorted { Self.idOrder($0.deal, $1.deal) }
         lines.append(C.shape("dqs_by_open_deal", dqs.count, 2, "deal_id"))
         let bands = dqs.map(\.sizeBand)
         if bands.allSatisfy({ $0 != nil }) {

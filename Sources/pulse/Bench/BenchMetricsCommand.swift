@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PulseCore
+import PulseStore
 
 #if canImport(Glibc)
     import Glibc
@@ -31,6 +32,7 @@ struct BenchMetricsCommand: AsyncParsableCommand {
     @Option(help: "Path of pandas_metrics.py (default: ../shared/bench/pandas_metrics.py, searched upwards).")
     var reference: String?
     @Option(help: "Python interpreter with pandas.") var python = "python3"
+    @Flag(help: "Do not write the data to a temporary SQLite store and time the read.") var skipSQLite = false
 
     func validate() throws {
         guard deals >= 1 else { throw ValidationError("--deals must be at least 1 (got \(deals)).") }
@@ -106,6 +108,13 @@ struct BenchMetricsCommand: AsyncParsableCommand {
                 })
         }
 
+        // The same data through SQLite: write once (setup), then time read + frame build + compute.
+        var sqlite: SQLiteTimings?
+        if !skipSQLite {
+            sqlite = try await Self.sqliteRound(
+                folder: folder, deals: dealRows, now: now, runs: min(repeatCount, 3), expected: frame.dealCount)
+        }
+
         // The reference on the same export.
         let pandasOutput = try runPython([script.path, "--from-export", folder.path, "--repeat", "\(repeatCount)"])
         let pandas = PandasTimings(output: pandasOutput)
@@ -149,7 +158,15 @@ struct BenchMetricsCommand: AsyncParsableCommand {
         }
         if let rss = pandas.peakRSS { print("pandas peak RSS: \(rss)") }
         print("Pulse peak RSS (getrusage): \(String(format: "%.1f", Self.peakRSSMiB())) MiB")
-        print("SQLite read + compute: skipped (no SQLiteStore on this branch yet)")
+        if let sqlite {
+            print(
+                pad("SQLite write (setup, one transaction)", 46) + pad(ms(sqlite.write), 12, right: true))
+            row("SQLite read deals + activity facts", sqlite.read)
+            row("SQLite read + frame build + full recompute", sqlite.total)
+            print("SQLite checksums: \(sqlite.match ? "MATCH" : "MISMATCH")")
+        } else {
+            print("SQLite round: skipped (--skip-sqlite)")
+        }
         if mismatches.isEmpty {
             print("checksums: MATCH (\(expected.count) lines equal the reference's)")
         } else {
@@ -158,6 +175,48 @@ struct BenchMetricsCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         if sink == Int.min { print("") }  // keeps the all-metrics runs observable
+    }
+
+    /// Timings of the SQLite round.
+    struct SQLiteTimings {
+        var write: Double
+        var read: [Double]
+        var total: [Double]
+        var match: Bool
+    }
+
+    /// Writes the export into a temporary `SQLiteStore`, then times reading it back with metric computation.
+    static func sqliteRound(
+        folder: URL, deals: [Deal], now: Date, runs: Int, expected: Int
+    ) async throws -> SQLiteTimings {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pulse-bench-db-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try SQLiteStore(path: dir.appendingPathComponent("pulse.sqlite").path)
+        var batch = IngestBatch()
+        batch.deals = deals
+        batch.activities = try PandasExport.activityRecords(read(folder, "activities.csv"))
+        let writeStart = ContinuousClock.now
+        _ = try await store.apply(batch)
+        let write = (ContinuousClock.now - writeStart).seconds
+        batch = IngestBatch()
+        var readRuns: [Double] = []
+        var totalRuns: [Double] = []
+        var lines: [String] = []
+        for _ in 0..<runs {
+            let start = ContinuousClock.now
+            let storedDeals = try await store.deals(tenant: Tenant.defaultID)
+            let facts = try await store.activityFacts(tenant: Tenant.defaultID)
+            readRuns.append((ContinuousClock.now - start).seconds)
+            let frame = MetricsFrame(deals: storedDeals, activities: facts)
+            let metrics = ReferenceMetrics(frame: frame, now: now)
+            totalRuns.append((ContinuousClock.now - start).seconds)
+            lines = metrics.checksumLines()
+        }
+        let expectedLines = String(decoding: try read(folder, "expected/checksums.txt"), as: UTF8.self)
+            .split(separator: "\n").map(String.init)
+        let match =
+            lines.count == expectedLines.count && zip(lines, expectedLines).allSatisfy { Checksum.linesMatch($0, $1) }
+        return SQLiteTimings(write: write, read: readRuns, total: totalRuns, match: match)
     }
 
     /// Min-and-median timings of each step of the reference set, run separately.
@@ -243,7 +302,7 @@ struct BenchMetricsCommand: AsyncParsableCommand {
         return String(decoding: output, as: UTF8.self)
     }
 
-    private static func read(_ folder: URL, _ name: String) throws -> [UInt8] {
+    static func read(_ folder: URL, _ name: String) throws -> [UInt8] {
         let url = folder.appendingPathComponent(name)
         do {
             return [UInt8](try Data(contentsOf: url))
