@@ -72,57 +72,28 @@ struct BenchMetricsCommand: AsyncParsableCommand {
         }
         let exportSeconds = (ContinuousClock.now - exportStart).seconds
 
-        // Data step 1: CSV → model structs.
-        var loaded: (deals: [Deal], facts: [ActivityFact], now: Date)?
-        let loadSeconds = try Self.time {
-            let d = try PandasExport.deals(Self.read(folder, "deals.csv"))
-            let a = try PandasExport.activities(Self.read(folder, "activities.csv"))
-            let now = try PandasExport.now(metaJSON: Self.read(folder, "meta.json"))
-            loaded = (d, a, now)
-        }
-        guard let (dealRows, facts, now) = loaded else { return }
+        // The reference first, while this process is small (a child inherits the parent's peak RSS on Linux).
+        let pandasOutput = try runPython([script.path, "--from-export", folder.path, "--repeat", "\(repeatCount)"])
+        let pandas = PandasTimings(output: pandasOutput)
 
-        // Data step 2: model → frame.
-        var frame: MetricsFrame?
-        var buildRuns: [Double] = []
-        for _ in 0..<repeatCount {
-            frame = nil
-            buildRuns.append(try Self.time { frame = MetricsFrame(deals: dealRows, activities: facts) })
-        }
-        guard let frame else { return }
-
-        // Compute: the reference metric set, and every Pulse metric.
-        var result: ReferenceMetrics?
-        var computeRuns: [Double] = []
-        for _ in 0..<repeatCount {
-            computeRuns.append(try Self.time { result = ReferenceMetrics(frame: frame, now: now) })
-        }
-        let steps = Self.stepTimings(frame: frame, now: now, runs: repeatCount)
-        var allRuns: [Double] = []
-        var sink = 0
-        for _ in 0..<repeatCount {
-            allRuns.append(
-                try Self.time {
-                    let all = PulseMetricsSnapshot(frame: frame, now: now)
-                    sink &+= all.fingerprint
-                })
-        }
+        let memory = try Self.inMemoryRound(folder: folder, runs: repeatCount)
+        let rssInMemory = Self.peakRSSMiB()
 
         // The same data through SQLite: write once (setup), then time read + frame build + compute.
         var sqlite: SQLiteTimings?
         if !skipSQLite {
-            sqlite = try await Self.sqliteRound(
-                folder: folder, deals: dealRows, now: now, runs: min(repeatCount, 3), expected: frame.dealCount)
+            sqlite = try await Self.sqliteRound(folder: folder, now: memory.now, runs: min(repeatCount, 3))
         }
-
-        // The reference on the same export.
-        let pandasOutput = try runPython([script.path, "--from-export", folder.path, "--repeat", "\(repeatCount)"])
-        let pandas = PandasTimings(output: pandasOutput)
+        let loadSeconds = memory.load
+        let buildRuns = memory.build
+        let computeRuns = memory.compute
+        let allRuns = memory.all
+        let steps = memory.steps
 
         // Checksums.
         let expected = String(decoding: try Self.read(folder, "expected/checksums.txt"), as: UTF8.self)
             .split(separator: "\n").map(String.init)
-        let actual = result?.checksumLines() ?? []
+        let actual = memory.lines
         var mismatches: [(String, String)] = []
         for i in 0..<max(expected.count, actual.count) {
             let want = i < expected.count ? expected[i] : "(missing)"
@@ -157,13 +128,16 @@ struct BenchMetricsCommand: AsyncParsableCommand {
             print("\npandas timings: could not read the 'total compute' line; its output was:\n\(pandasOutput)")
         }
         if let rss = pandas.peakRSS { print("pandas peak RSS: \(rss)") }
-        print("Pulse peak RSS (getrusage): \(String(format: "%.1f", Self.peakRSSMiB())) MiB")
+        print("Pulse peak RSS (getrusage): \(String(format: "%.1f", rssInMemory)) MiB through the in-memory runs")
         if let sqlite {
             print(
-                pad("SQLite write (setup, one transaction)", 46) + pad(ms(sqlite.write), 12, right: true))
+                pad("SQLite write (setup; deals + 100k-row batches)", 46) + pad(ms(sqlite.write), 12, right: true))
             row("SQLite read deals + activity facts", sqlite.read)
             row("SQLite read + frame build + full recompute", sqlite.total)
             print("SQLite checksums: \(sqlite.match ? "MATCH" : "MISMATCH")")
+            print(
+                "Pulse peak RSS (getrusage): \(String(format: "%.1f", Self.peakRSSMiB())) MiB including the SQLite round"
+            )
         } else {
             print("SQLite round: skipped (--skip-sqlite)")
         }
@@ -174,7 +148,53 @@ struct BenchMetricsCommand: AsyncParsableCommand {
             for (got, want) in mismatches.prefix(10) { print("  pulse:  \(got)\n  pandas: \(want)") }
             throw ExitCode(1)
         }
+    }
+
+    /// Timings and checksum lines of the in-memory runs.
+    struct InMemoryTimings {
+        var now: Date
+        var load: Double
+        var build: [Double]
+        var compute: [Double]
+        var all: [Double]
+        var steps: [(String, [Double])]
+        var lines: [String]
+    }
+
+    /// Loads the export into the model, then times frame builds and full recomputes; the data is released
+    /// when it returns.
+    static func inMemoryRound(folder: URL, runs: Int) throws -> InMemoryTimings {
+        // Data step 1: CSV → model structs.
+        var loaded: (deals: [Deal], facts: [ActivityFact], now: Date)?
+        let load = try time {
+            let d = try PandasExport.deals(read(folder, "deals.csv"))
+            let a = try PandasExport.activities(read(folder, "activities.csv"))
+            let now = try PandasExport.now(metaJSON: read(folder, "meta.json"))
+            loaded = (d, a, now)
+        }
+        guard let (deals, facts, now) = loaded else { throw BenchError("the export could not be loaded") }
+        // Data step 2: model → frame.
+        var frame: MetricsFrame?
+        var build: [Double] = []
+        for _ in 0..<runs {
+            frame = nil
+            build.append(try time { frame = MetricsFrame(deals: deals, activities: facts) })
+        }
+        guard let frame else { throw BenchError("no frame was built") }
+        // Compute: the reference metric set, and every Pulse metric.
+        var result: ReferenceMetrics?
+        var compute: [Double] = []
+        for _ in 0..<runs { compute.append(try time { result = ReferenceMetrics(frame: frame, now: now) }) }
+        let steps = stepTimings(frame: frame, now: now, runs: runs)
+        var all: [Double] = []
+        var sink = 0
+        for _ in 0..<runs {
+            all.append(try time { sink &+= PulseMetricsSnapshot(frame: frame, now: now).fingerprint })
+        }
         if sink == Int.min { print("") }  // keeps the all-metrics runs observable
+        return InMemoryTimings(
+            now: now, load: load, build: build, compute: compute, all: all, steps: steps,
+            lines: result?.checksumLines() ?? [])
     }
 
     /// Timings of the SQLite round.
@@ -185,20 +205,30 @@ struct BenchMetricsCommand: AsyncParsableCommand {
         var match: Bool
     }
 
-    /// Writes the export into a temporary `SQLiteStore`, then times reading it back with metric computation.
-    static func sqliteRound(
-        folder: URL, deals: [Deal], now: Date, runs: Int, expected: Int
-    ) async throws -> SQLiteTimings {
+    /// Writes the export into a temporary `SQLiteStore` (deals, then activities in batches of 100,000), then
+    /// times reading it back with frame build and metric computation.
+    static func sqliteRound(folder: URL, now: Date, runs: Int) async throws -> SQLiteTimings {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pulse-bench-db-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
         let store = try SQLiteStore(path: dir.appendingPathComponent("pulse.sqlite").path)
-        var batch = IngestBatch()
-        batch.deals = deals
-        batch.activities = try PandasExport.activityRecords(read(folder, "activities.csv"))
-        let writeStart = ContinuousClock.now
-        _ = try await store.apply(batch)
-        let write = (ContinuousClock.now - writeStart).seconds
-        batch = IngestBatch()
+        var write = 0.0
+        do {
+            var batch = IngestBatch()
+            batch.deals = try PandasExport.deals(read(folder, "deals.csv"))
+            var start = ContinuousClock.now
+            _ = try await store.apply(batch)
+            write += (ContinuousClock.now - start).seconds
+            let records = try PandasExport.activityRecords(read(folder, "activities.csv"))
+            var offset = 0
+            while offset < records.count {
+                var chunk = IngestBatch()
+                chunk.activities = Array(records[offset..<min(records.count, offset + 100_000)])
+                start = ContinuousClock.now
+                _ = try await store.apply(chunk)
+                write += (ContinuousClock.now - start).seconds
+                offset += 100_000
+            }
+        }
         var readRuns: [Double] = []
         var totalRuns: [Double] = []
         var lines: [String] = []

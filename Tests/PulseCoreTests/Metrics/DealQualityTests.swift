@@ -19,7 +19,7 @@ import Testing
     }
 
     @Test func dqsIsTheSmoothedWinRateOfTheDealsCell() {
-        // closed amounts $100, $200, $300, $400 → edges 175, 250, 325 dollars; p = 3/4
+        // closed amounts $100, $150, $300, $400 → edges $137.50, $225, $325; p = 3/4
         let deals = [
             F.closed("1", won: true, lead: "Inbound", dollars: 100, created: F.day(-20), closed: F.day(-10)),
             F.closed("2", won: true, lead: "Inbound", dollars: 150, created: F.day(-20), closed: F.day(-10)),
