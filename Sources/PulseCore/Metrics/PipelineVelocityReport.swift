@@ -1,29 +1,5 @@
 import Foundation
 
-/// One group's Pipeline Velocity Score: open deals × win rate × mean won amount ($) ÷ mean won cycle days.
-public struct VelocityRow: Hashable, Sendable {
-    /// Rep id, industry, quarter label ("2025Q2") or "all".
-    public var key: String
-    /// Open deals of the group at `now` (for quarter rows: all open deals).
-    public var openDeals: Int
-    public var won: Int
-    public var closed: Int
-    /// won ÷ closed, nil when nothing closed.
-    public var winRate: Double?
-    /// Mean amount of won deals in dollars (amounts in cents ÷ 100), nil without a won deal with an amount.
-    public var averageWonAmount: Double?
-    /// Mean whole-day cycle of won deals, nil without a won deal with both times.
-    public var averageWonCycleDays: Double?
-
-    /// Expected won dollars per day; nil when a term is unknown or the cycle mean is 0.
-    public var pvs: Double? {
-        guard let winRate, let averageWonAmount, let averageWonCycleDays, averageWonCycleDays != 0 else {
-            return nil
-        }
-        return Double(openDeals) * winRate * averageWonAmount / averageWonCycleDays
-    }
-}
-
 /// PVS overall, per industry (segment), per rep and per calendar quarter of close.
 public struct PipelineVelocityReport: Hashable, Sendable {
     public var window: TimeWindow
@@ -110,26 +86,5 @@ extension MetricsFrame {
             }
         }
         return sums
-    }
-}
-
-/// Per-group sums for PVS rows, flat: won, closed, amount sum, amount n, cycle sum, cycle n.
-struct VelocitySums {
-    static let width = 6
-    var values: ContiguousArray<Int64>
-
-    init(groups: Int) { values = ContiguousArray(repeating: 0, count: groups * Self.width) }
-
-    var closed: [Int64] { stride(from: 1, to: values.count, by: Self.width).map { values[$0] } }
-
-    func row(_ g: Int, open: Int, key: String) -> VelocityRow {
-        let b = g * Self.width
-        let won = values[b]
-        let closed = values[b + 1]
-        return VelocityRow(
-            key: key, openDeals: open, won: Int(won), closed: Int(closed),
-            winRate: closed > 0 ? Double(won) / Double(closed) : nil,
-            averageWonAmount: values[b + 3] > 0 ? Double(values[b + 2]) / Double(values[b + 3]) / 100 : nil,
-            averageWonCycleDays: values[b + 5] > 0 ? Double(values[b + 4]) / Double(values[b + 5]) : nil)
     }
 }
