@@ -7,7 +7,7 @@ public struct KpiValue: Hashable, Sendable {
     public var label: String
     public var value: Double
     public var target: Double
-    /// True when lower is better (none of the standard KPIs yet).
+    /// Traffic light: on track at or above target, at risk from 80 %, else behind.
     public var status: KpiStatus { KpiStatus(average: value, target: target) }
 
     /// The standard KPI table of crm-reporting-spec.md §7: calls per BDR per week, upcoming calls next week,

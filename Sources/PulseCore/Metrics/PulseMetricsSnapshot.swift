@@ -45,6 +45,11 @@ public struct PulseMetricsSnapshot: Sendable {
         kpis = KpiValue.standard(frame: frame, now: now, targets: targets, calls: calls)
     }
 
+    /// BDR index rows with any activity, highest index first (ties by rep id): the leaderboard.
+    public var bdrLeaderboard: [BDRIndexRow] {
+        bdrIndex.filter { $0.index > 0 }.sorted { $0.index > $1.index || ($0.index == $1.index && $0.rep < $1.rep) }
+    }
+
     /// A number that depends on every result (lets benchmarks keep the work observable).
     public var fingerprint: Int {
         winRate.overall.won &+ velocity.byRep.count &+ momentum.deals.count &+ quality.deals.count
