@@ -32,7 +32,9 @@ struct BenchMetricsCommand: AsyncParsableCommand {
     @Option(help: "Path of pandas_metrics.py (default: ../shared/bench/pandas_metrics.py, searched upwards).")
     var reference: String?
     @Option(help: "Python interpreter with pandas.") var python = "python3"
-    @Flag(help: "Do not write the data to a temporary SQLite store and time the read.") var skipSQLite = false
+    @Flag(
+        name: .customLong("skip-sqlite"), help: "Do not write the data to a temporary SQLite store and time the read.")
+    var skipSQLite = false
 
     func validate() throws {
         guard deals >= 1 else { throw ValidationError("--deals must be at least 1 (got \(deals)).") }
@@ -47,6 +49,12 @@ struct BenchMetricsCommand: AsyncParsableCommand {
         var temporary: URL?
         if let fromExport {
             folder = URL(fileURLWithPath: fromExport)
+            for name in ["deals.csv", "activities.csv", "meta.json", "expected/checksums.txt"]
+            where !FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path) {
+                throw BenchError(
+                    "--from-export \(fromExport): \(name) is missing; write the folder with --keep DIR or "
+                        + "pandas_metrics.py --export DIR")
+            }
         } else if let keep {
             folder = URL(fileURLWithPath: keep)
         } else {
@@ -286,7 +294,7 @@ struct BenchMetricsCommand: AsyncParsableCommand {
         if let reference {
             let url = URL(fileURLWithPath: reference)
             guard FileManager.default.fileExists(atPath: url.path) else {
-                throw ValidationError("--reference \(reference): no such file.")
+                throw BenchError("--reference \(reference): no such file; pass the path of pandas_metrics.py.")
             }
             return url
         }
@@ -296,7 +304,7 @@ struct BenchMetricsCommand: AsyncParsableCommand {
             if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
             dir = dir.deletingLastPathComponent()
         }
-        throw ValidationError(
+        throw BenchError(
             "pandas_metrics.py not found at ../shared/bench/ from here or a parent folder; pass --reference PATH.")
     }
 
@@ -304,8 +312,9 @@ struct BenchMetricsCommand: AsyncParsableCommand {
         do {
             _ = try runPython(["-c", "import pandas"])
         } catch {
-            throw ValidationError(
-                "\(python) with pandas is needed for the reference (install with: pip install pandas). \(error)")
+            throw BenchError(
+                "\(python) with pandas is needed to run the reference: install Python 3 and then `pip install pandas`, "
+                    + "or pass --python PATH (\(error))")
         }
     }
 
