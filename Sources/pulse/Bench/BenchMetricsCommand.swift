@@ -17,7 +17,8 @@ struct BenchMetricsCommand: AsyncParsableCommand {
         discussion: """
             Runs ../shared/bench/pandas_metrics.py --export into a temporary folder, loads the CSV files into \
             Pulse's model, times the frame build and the metric recompute (min and median of --repeat runs), \
-            runs the reference on the same export, and checks that both print the same checksums. \
+            runs the reference on the same export, and checks that both print the same checksums. Then it writes \
+            the data into a temporary SQLite store and times reading it back with the recompute (--skip-sqlite). \
             Needs python3 with pandas (pip install pandas). Build with -c release for meaningful figures.
             """
     )
@@ -141,6 +142,9 @@ struct BenchMetricsCommand: AsyncParsableCommand {
             print(
                 pad("SQLite write (setup; deals + 100k-row batches)", 46) + pad(ms(sqlite.write), 12, right: true))
             row("SQLite read deals + activity facts", sqlite.read)
+            row("  store.deals (with stage history)", sqlite.readDeals)
+            row("  store.activityFacts", sqlite.readFacts)
+            row("  frame build from the read", sqlite.build)
             row("SQLite read + frame build + full recompute", sqlite.total)
             print("SQLite checksums: \(sqlite.match ? "MATCH" : "MISMATCH")")
             print(
@@ -209,6 +213,9 @@ struct BenchMetricsCommand: AsyncParsableCommand {
     struct SQLiteTimings {
         var write: Double
         var read: [Double]
+        var readDeals: [Double]
+        var readFacts: [Double]
+        var build: [Double]
         var total: [Double]
         var match: Bool
     }
@@ -238,14 +245,22 @@ struct BenchMetricsCommand: AsyncParsableCommand {
             }
         }
         var readRuns: [Double] = []
+        var dealRuns: [Double] = []
+        var factRuns: [Double] = []
+        var buildRuns: [Double] = []
         var totalRuns: [Double] = []
         var lines: [String] = []
         for _ in 0..<runs {
             let start = ContinuousClock.now
             let storedDeals = try await store.deals(tenant: Tenant.defaultID)
+            let dealsRead = ContinuousClock.now
             let facts = try await store.activityFacts(tenant: Tenant.defaultID)
-            readRuns.append((ContinuousClock.now - start).seconds)
+            let factsRead = ContinuousClock.now
+            dealRuns.append((dealsRead - start).seconds)
+            factRuns.append((factsRead - dealsRead).seconds)
+            readRuns.append((factsRead - start).seconds)
             let frame = MetricsFrame(deals: storedDeals, activities: facts)
+            buildRuns.append((ContinuousClock.now - factsRead).seconds)
             let metrics = ReferenceMetrics(frame: frame, now: now)
             totalRuns.append((ContinuousClock.now - start).seconds)
             lines = metrics.checksumLines()
@@ -254,7 +269,9 @@ struct BenchMetricsCommand: AsyncParsableCommand {
             .split(separator: "\n").map(String.init)
         let match =
             lines.count == expectedLines.count && zip(lines, expectedLines).allSatisfy { Checksum.linesMatch($0, $1) }
-        return SQLiteTimings(write: write, read: readRuns, total: totalRuns, match: match)
+        return SQLiteTimings(
+            write: write, read: readRuns, readDeals: dealRuns, readFacts: factRuns, build: buildRuns, total: totalRuns,
+            match: match)
     }
 
     /// Min-and-median timings of each step of the reference set, run separately.
