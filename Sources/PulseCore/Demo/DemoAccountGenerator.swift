@@ -200,7 +200,7 @@ struct DemoAccountGenerator: Sendable {
         // Customer-success e-mails: declining accounts stop answering, expanding ones ask for more.
         var activities: [Activity] = []
         let champion = contacts[0]
-        let first = String(champion.name.split(separator: " ")[0])
+        let first = champion.name.prefix { $0 != " " }.description
         func log(_ kind: ActivityKind, day: Int, subject: String, body: String, from: String, to: String) {
             let time = clock.officeTime(day: day, zone: tz, rng: &rng)
             guard time < now else { return }
