@@ -11,7 +11,7 @@ struct DemoRunner {
     /// Rows per summary table.
     var top: Int = 5
     /// Events per NDJSON chunk; each chunk is one ingest batch (one transaction), which bounds memory.
-    var chunkEvents = 250_000
+    var chunkEvents = 100_000
     /// Prints generation/ingest progress on stderr.
     var showProgress = false
 
@@ -54,6 +54,8 @@ struct DemoRunner {
         let store = try SQLiteStore(path: path)
         var totals = try await ingest(into: store, work: work)
         let started = ContinuousClock.now
+        if showProgress { FileHandle.standardError.write(Data("Reading back and computing metrics…".utf8)) }
+        defer { if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) } }
         var summary = try await DemoSummaryBuilder(parameters: parameters, top: top).build(from: store)
         totals.metricsSeconds = Self.seconds(ContinuousClock.now - started)
         summary.header = header(totals: totals, databasePath: path)

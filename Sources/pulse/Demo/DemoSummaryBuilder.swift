@@ -53,7 +53,8 @@ struct DemoSummaryBuilder {
             return DemoSummary.ConversionLine(
                 label: Self.milestoneName(previous.milestone) + " → " + Self.milestoneName(step.milestone),
                 rate: DemoSummaryRenderer.percent(step.rateFromPrevious),
-                counts: "\(step.reached) of \(previous.reached)")
+                counts: DemoSummaryRenderer.grouped(step.reached) + " of "
+                    + DemoSummaryRenderer.grouped(previous.reached))
         }
         summary.pipeline = pipelineHealth(
             mainLeads: mainLeads, sublists: sublists, opportunities: opportunities, bdr: bdr, b2b: b2b)
@@ -121,7 +122,7 @@ struct DemoSummaryBuilder {
         health.facts.append(
             (
                 "B2B open opportunities by stage",
-                byStage(opportunities, .b2b).map { "\($0.0) \($0.1)" }
+                byStage(opportunities, .b2b).map { "\($0.0) " + DemoSummaryRenderer.grouped($0.1) }
                     .joined(separator: " · ")
             ))
         if let pvs = b2b.velocity.overall.pvs {
