@@ -183,6 +183,40 @@ private func withTemporaryFolder<T>(_ body: (URL) async throws -> T) async throw
     #expect(today.now == june30 && today.leads == 150 && today.accounts == 200 && today.seed == 42)
 }
 
+@Test func theExportOptionWritesFilesThroughTheCommand() async throws {
+    try await withTemporaryFolder { folder in
+        let out = folder.appendingPathComponent("data").path
+        var command = try DemoCommand.parse(["--leads", "3", "--accounts", "2", "--now", "2025-06-30", "--export", out])
+        try await command.run()
+        for file in [
+            "events.ndjson", "deals.csv", "stage_history.csv", "activities.csv", "accounts.csv", "tickets.csv",
+        ] {
+            #expect(FileManager.default.fileExists(atPath: out + "/" + file), "missing \(file)")
+        }
+        command = try DemoCommand.parse(["--leads", "3", "--accounts", "2", "--now", "2025-06-30", "--export", out])
+        try await command.run()  // overwriting an earlier export is fine
+        let lines = try String(contentsOfFile: out + "/events.ndjson", encoding: .utf8).split(separator: "\n").count
+        #expect(
+            lines
+                == Array(DemoGenerator(parameters: DemoParameters(seed: 42, now: june30, leads: 3, accounts: 2)).events)
+                .count)
+    }
+}
+
+@Test func anUnwritableDatabasePathFailsWithAStoreErrorNamingIt() async throws {
+    try await withTemporaryFolder { folder in
+        let file = folder.appendingPathComponent("plain-file")
+        try Data("x".utf8).write(to: file)
+        let path = file.appendingPathComponent("demo.sqlite").path
+        do {
+            _ = try await DemoRunner(parameters: small, databasePath: path).run()
+            Issue.record("a database under a plain file was accepted")
+        } catch let error as StoreError {
+            #expect(error.description.contains(file.path))
+        }
+    }
+}
+
 @Test func theRootCommandListsDemo() {
     #expect(PulseCommand.configuration.subcommands.contains { $0 == DemoCommand.self })
 }
