@@ -143,18 +143,27 @@ import Testing
         }
     }
 
-    @Test func activityFactsAreReadFromTheCoveringIndex() async throws {
+    @Test(arguments: [
+        (
+            "SELECT id FROM activities WHERE tenant = ? AND occurred_at >= 0 AND occurred_at < 9",
+            "activities_occurred_at"
+        ),
+        ("SELECT id FROM deals WHERE tenant = ? AND call_date >= 0", "deals_call_date"),
+        ("SELECT id FROM deals WHERE tenant = ? AND partner_list_sent_date >= 0", "deals_partner_list_sent_date"),
+        ("SELECT id FROM deals WHERE tenant = ? AND agreement_date >= 0", "deals_agreement_date"),
+        ("SELECT id FROM deals WHERE tenant = ? AND closed_at >= 0", "deals_closed_at"),
+        ("SELECT id FROM deals WHERE tenant = ? AND created_at >= 0", "deals_created_at"),
+        ("SELECT id FROM engagement_events WHERE tenant = ? AND occurred_at >= 0", "engagement_events_occurred_at"),
+        ("SELECT id FROM support_tickets WHERE tenant = ? AND opened_at >= 0", "support_tickets_opened_at"),
+    ])
+    func reportDateQueriesUseAnIndex(_ sql: String, _ index: String) async throws {
         try await withSQLiteStore { store, _ in
             let details = try await store.writer.read { db in
-                try Row.fetchAll(
-                    db,
-                    sql: """
-                        EXPLAIN QUERY PLAN
-                        SELECT deal, rep, kind, occurred_at FROM activities WHERE tenant = ? ORDER BY occurred_at
-                        """, arguments: ["acme"]
-                ).map { $0["detail"] as String }
+                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: ["acme"]).map {
+                    $0["detail"] as String
+                }
             }
-            #expect(details.contains { $0.contains("COVERING INDEX activities_occurred_at") })
+            #expect(details.contains { $0.contains("USING INDEX \(index)") || $0.contains("COVERING INDEX \(index)") })
         }
     }
 }

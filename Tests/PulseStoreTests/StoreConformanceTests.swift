@@ -303,7 +303,7 @@ import Testing
             #expect(try await store.engagement(tenant: "acme", from: from, to: to).map(\.id) == ["e1", "e2"])
             #expect(try await store.engagement(tenant: "other", from: from, to: to).isEmpty)
             let facts = try await store.activityFacts(tenant: "acme")
-            #expect(facts.map(\.occurredAt) == batch.activities.map(\.occurredAt).sorted())
+            #expect(facts.map(\.occurredAt).sorted() == batch.activities.map(\.occurredAt).sorted())
             #expect(try await store.activityFacts(tenant: "other").isEmpty)
         }
     }

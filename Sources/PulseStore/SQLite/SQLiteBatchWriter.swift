@@ -73,16 +73,14 @@ final class SQLiteBatchWriter {
         var updated = 0
         var unchanged = 0
         for record in records {
-            let arguments = StatementArguments(table.encode(record))
-            insert.setUncheckedArguments(arguments)
-            try insert.execute()
-            if db.changesCount > 0 {
+            let values = table.encode(record)
+            if try insert.run(values, in: db) > 0 {
                 inserted += 1
-                continue
+            } else if try update.run(values, in: db) > 0 {
+                updated += 1
+            } else {
+                unchanged += 1
             }
-            update.setUncheckedArguments(arguments)
-            try update.execute()
-            if db.changesCount > 0 { updated += 1 } else { unchanged += 1 }
         }
         record(kind, inserted: inserted, updated: updated, unchanged: unchanged)
     }
@@ -127,10 +125,8 @@ final class SQLiteBatchWriter {
         var updated = 0
         var unchanged = 0
         for deal in deals {
-            let arguments = StatementArguments(table.encode(deal))
-            insert.setUncheckedArguments(arguments)
-            try insert.execute()
-            if db.changesCount > 0 {
+            let values = table.encode(deal)
+            if try insert.run(values, in: db) > 0 {
                 _ = try insertHistory(of: deal)
                 inserted += 1
                 continue
@@ -142,9 +138,7 @@ final class SQLiteBatchWriter {
                 unchanged += 1
                 continue
             }
-            update.setUncheckedArguments(arguments)
-            try update.execute()
-            let rowChanged = db.changesCount > 0
+            let rowChanged = try update.run(values, in: db) > 0
             let historyAdded = try insertHistory(of: deal)
             if rowChanged || historyAdded > 0 { updated += 1 } else { unchanged += 1 }
         }
@@ -158,10 +152,11 @@ final class SQLiteBatchWriter {
             sql: "INSERT OR IGNORE INTO deal_stage_history (tenant, deal, stage, entered_at) VALUES (?, ?, ?, ?)")
         var added = 0
         for change in deal.stageHistory {
-            try insert.execute(arguments: [
-                deal.tenant.rawValue, deal.id.rawValue, change.stage, SQLiteValue.seconds(change.enteredAt),
-            ])
-            added += db.changesCount
+            added += try insert.run(
+                [
+                    SQLiteValue.id(deal.tenant), SQLiteValue.id(deal.id), change.stage.databaseValue,
+                    SQLiteValue.date(change.enteredAt),
+                ], in: db)
         }
         return added
     }
@@ -191,16 +186,22 @@ final class SQLiteBatchWriter {
             guard try Int.fetchOne(exists, arguments: [tenant, deal]) != nil else {
                 throw StoreError.unknownDeal(deal, tenant: tenant, stage: change.stage)
             }
-            let enteredAt = SQLiteValue.seconds(change.enteredAt)
-            try insert.execute(arguments: [tenant, deal, change.stage, enteredAt])
-            guard db.changesCount > 0 else {
+            let enteredAt = SQLiteValue.date(change.enteredAt)
+            let entry = [
+                change.tenant.rawValue.databaseValue, change.deal.rawValue.databaseValue,
+                change.stage.databaseValue, enteredAt,
+            ]
+            guard try insert.run(entry, in: db) > 0 else {
                 unchanged += 1
                 continue
             }
             inserted += 1
-            try move.execute(arguments: [
-                tenant, deal, change.stage, change.outcome?.rawValue, change.lossReason, enteredAt,
-            ])
+            _ = try move.run(
+                [
+                    tenant.databaseValue, deal.databaseValue, change.stage.databaseValue,
+                    SQLiteValue.text(change.outcome),
+                    change.lossReason.databaseValue, enteredAt,
+                ], in: db)
         }
         record("stageChanges", inserted: inserted, updated: 0, unchanged: unchanged)
     }
@@ -214,10 +215,12 @@ final class SQLiteBatchWriter {
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """)
         for event in events {
-            try insert.execute(arguments: [
-                event.id, event.type, SQLiteValue.seconds(event.occurredAt), event.tenant.rawValue, event.source,
-                event.line, batchID,
-            ])
+            _ = try insert.run(
+                [
+                    event.id.databaseValue, event.type.databaseValue, SQLiteValue.date(event.occurredAt),
+                    SQLiteValue.id(event.tenant), event.source.databaseValue, event.line.databaseValue,
+                    batchID.databaseValue,
+                ], in: db)
         }
     }
 
@@ -231,10 +234,12 @@ final class SQLiteBatchWriter {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         for row in rows {
-            try insert.execute(arguments: [
-                batchID, row.source, row.line, row.field, row.gate.rawValue, row.reason, row.raw, row.recordID, now,
-            ])
-            summary.quarantined += db.changesCount
+            summary.quarantined += try insert.run(
+                [
+                    batchID.databaseValue, row.source.databaseValue, row.line.databaseValue, row.field.databaseValue,
+                    SQLiteValue.text(row.gate), row.reason.databaseValue, row.raw.databaseValue,
+                    row.recordID.databaseValue, now.databaseValue,
+                ], in: db)
         }
     }
 
@@ -248,10 +253,12 @@ final class SQLiteBatchWriter {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         for row in rows {
-            try insert.execute(arguments: [
-                batchID, row.source, row.line, row.recordID, row.field, row.from, row.to, row.reason, now,
-            ])
-            summary.corrections += db.changesCount
+            summary.corrections += try insert.run(
+                [
+                    batchID.databaseValue, row.source.databaseValue, row.line.databaseValue,
+                    row.recordID.databaseValue, row.field.databaseValue, row.from.databaseValue,
+                    row.to.databaseValue, row.reason.databaseValue, now.databaseValue,
+                ], in: db)
         }
     }
 }

@@ -202,8 +202,7 @@ enum SQLiteSchema {
                     participants TEXT NOT NULL,
                     PRIMARY KEY (tenant, id)
                 );
-                CREATE INDEX activities_occurred_at ON activities (tenant, occurred_at, kind, rep, deal);
-                CREATE INDEX activities_rep_occurred_at ON activities (tenant, rep, occurred_at);
+                CREATE INDEX activities_occurred_at ON activities (tenant, occurred_at, rep);
                 CREATE TABLE engagement_events (
                     tenant TEXT NOT NULL,
                     id TEXT NOT NULL,

@@ -147,7 +147,7 @@ extension SQLiteStore {
             var facts: [ActivityFact] = []
             facts.reserveCapacity(count)
             let statement = try db.cachedStatement(
-                sql: "SELECT deal, rep, kind, occurred_at FROM activities WHERE tenant = ? ORDER BY occurred_at")
+                sql: "SELECT deal, rep, kind, occurred_at FROM activities WHERE +tenant = ?")
             let rows = try Row.fetchCursor(statement, arguments: [tenant.rawValue])
             while let row = try rows.next() {
                 let kind = try SQLiteValue.enumValue(
