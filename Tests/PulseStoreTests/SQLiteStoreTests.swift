@@ -26,6 +26,18 @@ import Testing
         }
     }
 
+    @Test func aDatabaseFromANewerPulseIsRefusedWithoutChangingIt() async throws {
+        try await withSQLiteStore { store, folder in
+            try await store.writer.write { db in
+                try db.execute(
+                    sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)", arguments: ["v99-from-the-future"])
+            }
+            let error = #expect(throws: StoreError.self) { try SQLiteStore(path: folder.path("pulse.sqlite")) }
+            #expect(error?.code == "db_newer_schema")
+            #expect(error?.message.contains("v99-from-the-future") == true)
+        }
+    }
+
     @Test func missingParentFoldersAreCreated() async throws {
         let folder = try TemporaryFolder()
         defer { folder.cleanUp() }

@@ -27,8 +27,15 @@ public final class SQLiteStore: PulseStore {
         }
         do {
             let pool = try DatabasePool(path: path, configuration: configuration)
-            try SQLiteSchema.migrator.migrate(pool)
+            let migrator = SQLiteSchema.migrator
+            let unknown = try pool.read { db in
+                try migrator.appliedIdentifiers(db).subtracting(migrator.migrations)
+            }
+            if !unknown.isEmpty { throw StoreError.newerSchema(path, migrations: unknown.sorted()) }
+            try migrator.migrate(pool)
             writer = pool
+        } catch let error as StoreError {
+            throw error
         } catch let error as DatabaseError {
             throw StoreError.cannotOpen(path, reason: error.message ?? error.description)
         } catch {
