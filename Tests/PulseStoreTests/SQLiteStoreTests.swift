@@ -113,6 +113,46 @@ import Testing
         }
     }
 
+    @Test func aBulkLoadIntoAnEmptyTableRebuildsItsIndexesAndFailsCleanly() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let store = try SQLiteStore(path: folder.path("bulk.sqlite"), bulkLoadThreshold: 10)
+        func indexes() async throws -> [String] {
+            try await store.writer.read { db in
+                try String.fetchAll(
+                    db,
+                    sql:
+                        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'activities' AND sql IS NOT NULL"
+                )
+            }
+        }
+        let before = try await indexes()
+        #expect(before == ["activities_occurred_at"])
+        try await store.writer.write { db in
+            try db.execute(
+                sql: """
+                    CREATE TRIGGER fail_on_boom BEFORE INSERT ON activities WHEN NEW.id = 'boom'
+                    BEGIN SELECT RAISE(ABORT, 'forced failure'); END
+                    """)
+        }
+        var batch = IngestBatch()
+        batch.activities = (0..<30).map { Fixtures.activity(id: Activity.ID("a\($0)"), at: Fixtures.date(seconds: $0)) }
+        let failing = batch.activities + [Fixtures.activity(id: "boom")]
+        var bad = batch
+        bad.activities = failing
+        await #expect(throws: StoreError.self) { try await store.apply(bad) }
+        #expect(try await indexes() == before)
+        #expect(try await store.counts()["activities"] == 0)
+
+        let summary = try await store.apply(batch)
+        #expect(summary.inserted["activities"] == 30)
+        #expect(try await indexes() == before)
+        let window = try await store.activities(
+            tenant: "acme", from: Fixtures.date(seconds: 5), to: Fixtures.date(seconds: 8))
+        #expect(window.map(\.id) == ["a5", "a6", "a7"])
+        #expect(try await store.apply(batch).totalUnchanged == 30)
+    }
+
     @Test func datesAreStoredAsWholeUnixSecondsRoundedDown() async throws {
         try await withSQLiteStore { store, _ in
             var batch = IngestBatch()

@@ -261,11 +261,11 @@ enum SQLiteSchema {
                     tenant TEXT NOT NULL,
                     source TEXT NOT NULL,
                     line INTEGER NOT NULL,
-                    batch_id INTEGER NOT NULL REFERENCES ingest_batches (id)
-                );
+                    batch_id INTEGER NOT NULL
+                ) WITHOUT ROWID;
                 CREATE TABLE quarantine (
                     id INTEGER PRIMARY KEY AUTOINCREMENT,
-                    batch_id INTEGER NOT NULL REFERENCES ingest_batches (id),
+                    batch_id INTEGER NOT NULL,
                     source TEXT NOT NULL,
                     line INTEGER NOT NULL,
                     field TEXT,
@@ -279,7 +279,7 @@ enum SQLiteSchema {
                 CREATE INDEX quarantine_batch ON quarantine (batch_id);
                 CREATE TABLE corrections (
                     id INTEGER PRIMARY KEY AUTOINCREMENT,
-                    batch_id INTEGER NOT NULL REFERENCES ingest_batches (id),
+                    batch_id INTEGER NOT NULL,
                     source TEXT NOT NULL,
                     line INTEGER NOT NULL,
                     record_id TEXT NOT NULL,

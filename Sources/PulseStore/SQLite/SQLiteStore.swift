@@ -9,11 +9,18 @@ public final class SQLiteStore: PulseStore {
     /// The database file.
     public let path: String
     let writer: any DatabaseWriter
+    /// Rows from which `apply` loads an empty table without its secondary indexes and builds them afterwards.
+    let bulkLoadThreshold: Int
 
     /// Opens (creating if needed) the database at `path`, creating missing parent folders, and migrates it.
     /// Throws `StoreError` ("db_unwritable") naming the path and the reason when that is impossible.
-    public init(path: String) throws {
+    public convenience init(path: String) throws {
+        try self.init(path: path, bulkLoadThreshold: 50_000)
+    }
+
+    init(path: String, bulkLoadThreshold: Int) throws {
         self.path = path
+        self.bulkLoadThreshold = bulkLoadThreshold
         try Self.prepareLocation(path)
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
@@ -71,9 +78,10 @@ public final class SQLiteStore: PulseStore {
 
     public func apply(_ batch: IngestBatch) async throws -> ApplySummary {
         let now = Date()
+        let bulkLoadThreshold = bulkLoadThreshold
         do {
             return try await writer.write { db in
-                try SQLiteBatchWriter(db: db, now: now).apply(batch)
+                try SQLiteBatchWriter(db: db, now: now, bulkLoadThreshold: bulkLoadThreshold).apply(batch)
             }
         } catch let error as StoreError {
             throw error

@@ -12,27 +12,6 @@ enum SQLiteValue {
         Int64(date.timeIntervalSince1970.rounded(.down))
     }
 
-    /// The column value of a date.
-    @inline(__always)
-    static func date(_ date: Date?) -> DatabaseValue {
-        guard let date else { return .null }
-        return seconds(date).databaseValue
-    }
-
-    /// The column value of a typed identifier.
-    @inline(__always)
-    static func id<Entity>(_ id: Identifier<Entity>?) -> DatabaseValue {
-        guard let id else { return .null }
-        return id.rawValue.databaseValue
-    }
-
-    /// The column value of a string-backed enum.
-    @inline(__always)
-    static func text<E: RawRepresentable>(_ value: E?) -> DatabaseValue where E.RawValue == String {
-        guard let value else { return .null }
-        return value.rawValue.databaseValue
-    }
-
     /// The date stored in a column of Unix seconds.
     @inline(__always)
     static func date(seconds: Int64?) -> Date? {
