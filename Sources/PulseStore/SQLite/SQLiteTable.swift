@@ -14,12 +14,12 @@ struct SQLiteTable<Record: Sendable>: Sendable {
     /// Binds the record's column values in `columns` order.
     let bind: @Sendable (Record, inout SQLiteBinder) -> Void
     /// A value from a row whose columns are in `columns` order.
-    let decode: @Sendable (Row) throws -> Record
+    let decode: @Sendable (SQLiteRow) throws -> Record
 
     init(
         name: String, columns: [String], keyCount: Int = 2, versionColumn: String? = nil,
         bind: @escaping @Sendable (Record, inout SQLiteBinder) -> Void,
-        decode: @escaping @Sendable (Row) throws -> Record
+        decode: @escaping @Sendable (SQLiteRow) throws -> Record
     ) {
         self.name = name
         self.columns = columns
