@@ -28,8 +28,14 @@ extension SQLiteStore {
         return try await read { db in
             let statement = try db.cachedStatement(sql: "SELECT 1 FROM deals WHERE tenant = ? AND id = ?")
             var found = Set<Deal.ID>()
-            for id in ids where try Int.fetchOne(statement, arguments: [tenant.rawValue, id.rawValue]) != nil {
-                found.insert(id)
+            for id in ids {
+                try statement.forEachRow(
+                    in: db,
+                    bind: { binder in
+                        binder.id(tenant)
+                        binder.id(id)
+                    }
+                ) { _ in found.insert(id) }
             }
             return found
         }
@@ -41,8 +47,8 @@ extension SQLiteStore {
             guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM events)") == true else { return [] }
             let statement = try db.cachedStatement(sql: "SELECT 1 FROM events WHERE id = ?")
             var found = Set<String>()
-            for id in ids where try Int.fetchOne(statement, arguments: [id]) != nil {
-                found.insert(id)
+            for id in ids {
+                try statement.forEachRow(in: db, bind: { $0.text(id) }) { _ in found.insert(id) }
             }
             return found
         }
@@ -57,9 +63,13 @@ extension SQLiteStore {
                 sql: "SELECT account FROM subscriptions WHERE tenant = ? AND id = ?")
             var accounts: [Subscription.ID: Account.ID] = [:]
             for id in ids {
-                if let account = try String.fetchOne(statement, arguments: [tenant.rawValue, id.rawValue]) {
-                    accounts[id] = Account.ID(account)
-                }
+                try statement.forEachRow(
+                    in: db,
+                    bind: { binder in
+                        binder.id(tenant)
+                        binder.id(id)
+                    }
+                ) { row in accounts[id] = row.id(0) }
             }
             return accounts
         }
