@@ -31,7 +31,9 @@ public final class SQLiteStore: PulseStore {
             // Reads map the file instead of copying pages through read(2): a third faster on large scans.
             try db.execute(sql: "PRAGMA mmap_size = 1073741824")
             if !db.configuration.readonly {
+                // 64 MB of page cache for the writer; after a checkpoint the WAL file shrinks back to 64 MB.
                 try db.execute(sql: "PRAGMA cache_size = -65536")
+                try db.execute(sql: "PRAGMA journal_size_limit = 67108864")
             }
         }
         do {
