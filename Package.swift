@@ -2,7 +2,7 @@
 import PackageDescription
 
 let strict: [SwiftSetting] = [
-    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("ExistentialAny")
 ]
 
 let package = Package(
@@ -38,7 +38,8 @@ let package = Package(
             resources: [.copy("Mappings")],
             swiftSettings: strict
         ),
-        .testTarget(name: "PulseCoreTests", dependencies: ["PulseCore"], resources: [.copy("Fixtures")], swiftSettings: strict),
+        .testTarget(
+            name: "PulseCoreTests", dependencies: ["PulseCore"], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "PulseStoreTests", dependencies: ["PulseStore"], swiftSettings: strict),
         .testTarget(name: "pulseTests", dependencies: ["pulse"], swiftSettings: strict),
     ],

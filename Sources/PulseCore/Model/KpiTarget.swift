@@ -31,10 +31,12 @@ public struct KpiTarget: Identifiable, Hashable, Sendable, Codable {
     public static func defaults(tenant: Tenant.ID = Tenant.defaultID) -> [KpiTarget] {
         [
             .init(id: "default-calls-week", tenant: tenant, metric: "calls_per_bdr_week", period: .week, target: 25),
-            .init(id: "default-upcoming-calls", tenant: tenant, metric: "upcoming_calls_next_week", period: .week,
-                  target: 30),
-            .init(id: "default-agreements", tenant: tenant, metric: "agreements_per_month", period: .month,
-                  target: 20),
+            .init(
+                id: "default-upcoming-calls", tenant: tenant, metric: "upcoming_calls_next_week", period: .week,
+                target: 30),
+            .init(
+                id: "default-agreements", tenant: tenant, metric: "agreements_per_month", period: .month,
+                target: 20),
             .init(id: "default-lists-out", tenant: tenant, metric: "lists_out_per_month", period: .month, target: 15),
             .init(id: "default-win-rate", tenant: tenant, metric: "win_rate", period: .quarter, target: 0.45),
         ]

@@ -23,12 +23,15 @@ extension StageCatalogue {
             .init(key: "LEAD", name: "Lead", category: .open, probability: 0.02),
             .init(key: "CALL_BOOKED", name: "Call Booked", category: .open, milestone: .callBooked, probability: 0.1),
             .init(key: "CALL_CONDUCTED", name: "Call Conducted", category: .open, milestone: .call, probability: 0.2),
-            .init(key: "PROPOSAL_SOFT_YES", name: "Proposal (Soft-Yes)", category: .open, milestone: .proposal,
-                  probability: 0.4),
-            .init(key: "AGREEMENT_HARD_YES", name: "Agreement (Hard-Yes)", category: .open, milestone: .agreement,
-                  probability: 0.7),
-            .init(key: "PARTNER_LIST_SENT", name: "Partner List Sent", category: .open, milestone: .listOut,
-                  probability: 0.8),
+            .init(
+                key: "PROPOSAL_SOFT_YES", name: "Proposal (Soft-Yes)", category: .open, milestone: .proposal,
+                probability: 0.4),
+            .init(
+                key: "AGREEMENT_HARD_YES", name: "Agreement (Hard-Yes)", category: .open, milestone: .agreement,
+                probability: 0.7),
+            .init(
+                key: "PARTNER_LIST_SENT", name: "Partner List Sent", category: .open, milestone: .listOut,
+                probability: 0.8),
             .init(key: "SOLD", name: "Sold", category: .won, milestone: .sale, probability: 1),
             .init(key: "LIST_OUT_NOT_SOLD", name: "List Out – Not Sold", category: .lost, probability: 0),
             .init(key: "FREE_QA_OFFERED", name: "Free Q&A Offered", category: .lost, probability: 0),

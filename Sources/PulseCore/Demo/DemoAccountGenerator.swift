@@ -1,0 +1,246 @@
+import Foundation
+
+/// One customer account with everything recorded about it.
+struct DemoAccountBundle: Sendable {
+    var profile: DemoAccountProfile
+    var account: Account
+    var contacts: [Contact]
+    var subscriptions: [Subscription]
+    var engagement: [EngagementEvent]
+    var tickets: [SupportTicket]
+    var churn: ChurnEvent?
+    var activities: [Activity]
+}
+
+/// Simulates customer accounts: firmographics, stakeholders, subscriptions and 90 days of engagement,
+/// where some accounts decline, some expand and some churn.
+struct DemoAccountGenerator: Sendable {
+    let parameters: DemoParameters
+    let clock: DemoClock
+    let roster: DemoRoster
+
+    static let plans: [(name: String, seatCents: Int64)] = [
+        ("Basic", 30_000), ("Pro", 60_000), ("Enterprise", 110_000),
+    ]
+    static let features = [
+        "reports", "dashboards", "alerts", "exports", "api", "integrations", "forecasting", "playbooks", "sso",
+        "mobile",
+    ]
+    static let documents = [
+        "Onboarding guide", "Q3 business review", "Pricing sheet", "Security whitepaper",
+        "Release notes", "Admin handbook",
+    ]
+    static let roles: [StakeholderRole] = [.champion, .economicBuyer, .user, .technical, .decisionMaker, .user]
+    static let titles: [StakeholderRole: String] = [
+        .champion: "Head of Operations", .economicBuyer: "CFO", .user: "Analyst", .technical: "IT Manager",
+        .decisionMaker: "COO",
+    ]
+
+    /// The account id of account `index` (0-based).
+    static func accountID(_ index: Int) -> Account.ID { Account.ID("acct-" + DemoNames.pad(index + 1, 5)) }
+
+    func account(_ index: Int) -> DemoAccountBundle {
+        var rng = SplitMix64(seed: parameters.seed, domain: 30, index: UInt64(index))
+        let tenant = parameters.tenant
+        let now = clock.now
+        let id = Self.accountID(index)
+        let csm = roster.csms[rng.index(roster.csms.count)]
+        let csmEmail = csm.email ?? csm.id.rawValue
+        let tz = DemoRoster.timeZone(of: csm)
+        let name = DemoNames.company(&rng)
+        let roll = rng.unit()
+        let profile: DemoAccountProfile =
+            roll < 0.1 ? .churned : roll < 0.3 ? .declining : roll < 0.45 ? .expanding : .stable
+        let segment = rng.pick(DemoLeadGenerator.segments, weights: [50, 35, 15])
+        let planIndex = segment == "Enterprise" ? 2 : segment == "Mid-Market" ? rng.int(1...2) : rng.int(0...1)
+        let plan = Self.plans[planIndex]
+        let seats =
+            segment == "Enterprise" ? rng.int(150...800) : segment == "Mid-Market" ? rng.int(30...150) : rng.int(5...30)
+        let arr = Int64(seats) * plan.seatCents * 12
+        let createdAt = clock.officeTime(day: -rng.int(120...1200), zone: tz, rng: &rng)
+        let renewal = clock.officeTime(day: rng.int(5...365), zone: tz, rng: &rng)
+        let consent = rng.chance(0.95)
+        let churnAt: Date? =
+            profile == .churned ? clock.officeTime(day: -rng.int(5...60), zone: tz, rng: &rng) : nil
+        let industry = rng.pick(DemoLeadGenerator.industries)
+        let employees = seats * rng.int(2...6)
+
+        let account = Account(
+            id: id, tenant: tenant, name: name, industry: industry, segment: segment,
+            region: rng.pick(["EMEA", "North America", "APAC", "LATAM"], weights: [40, 40, 15, 5]),
+            country: rng.pick(["GB", "US", "DE", "FR", "NL", "CA", "AU", "JP", "BR"]), arrCents: arr, plan: plan.name,
+            seats: seats, renewalDate: renewal, trackingConsent: consent, owner: csm.id, createdAt: createdAt,
+            employees: employees, annualRevenueCents: Int64(employees) * Int64(rng.int(80...250)) * 100_000,
+            churned: profile == .churned)
+
+        var contacts: [Contact] = []
+        for c in 0..<rng.int(2...5) {
+            let person = rng.pick(DemoNames.first) + " " + rng.pick(DemoNames.last)
+            let role = Self.roles[c]
+            contacts.append(
+                Contact(
+                    id: Contact.ID(id.rawValue + "-c" + String(c + 1)), tenant: tenant, account: id, name: person,
+                    email: DemoNames.email(person, at: name), title: Self.titles[role], role: role))
+        }
+
+        var subscriptions = [
+            Subscription(
+                id: Subscription.ID(id.rawValue + "-s1"), tenant: tenant, account: id, startDate: createdAt,
+                endDate: churnAt, plan: plan.name, seats: seats, mrrCents: arr / 12, arrCents: arr,
+                churned: profile == .churned, billingFrequency: rng.chance(0.6) ? "annual" : "monthly",
+                autoRenew: profile != .declining)
+        ]
+        if profile == .expanding {
+            let upgradeAt = clock.officeTime(day: -rng.int(3...40), zone: tz, rng: &rng)
+            let more = seats + max(2, seats * rng.int(15...50) / 100)
+            let nextPlan = Self.plans[min(2, planIndex + (rng.chance(0.4) ? 1 : 0))]
+            subscriptions[0].endDate = upgradeAt
+            subscriptions.append(
+                Subscription(
+                    id: Subscription.ID(id.rawValue + "-s2"), tenant: tenant, account: id, startDate: upgradeAt,
+                    plan: nextPlan.name, seats: more, mrrCents: Int64(more) * nextPlan.seatCents,
+                    arrCents: Int64(more) * nextPlan.seatCents * 12, upgraded: true,
+                    billingFrequency: subscriptions[0].billingFrequency))
+        }
+
+        // Engagement: daily events over the last 90 days, shaped by the profile.
+        var engagement: [EngagementEvent] = []
+        let base = segment == "Enterprise" ? 3.5 : segment == "Mid-Market" ? 2.0 : 1.0
+        let churnDay = churnAt.map { clock.dayOffset(of: $0) }
+        if consent {
+            for day in -90 ... -1 {
+                if let churnDay, day >= churnDay { break }
+                let age = Double(day + 90) / 90  // 0 at the start of the window, 1 today
+                var rate = base
+                var breadth = 6
+                switch profile {
+                case .stable: break
+                case .declining:
+                    let fall = max(0, Double(day + 45) / 45)
+                    rate *= 1 - 0.85 * fall
+                    breadth = 6 - Int(4 * fall)
+                case .expanding:
+                    rate *= 1 + 1.2 * age
+                    breadth = 5 + Int(5 * age)
+                case .churned:
+                    let left = Double(day + 90) / Double(max(1, (churnDay ?? 0) + 90))
+                    rate *= 1 - 0.8 * left
+                    breadth = 5 - Int(3 * left)
+                }
+                let dayStart = clock.today + Int64(day) * Days.seconds
+                if DemoClock.weekday(ofDayStart: dayStart) >= 5 { rate *= 0.15 }
+                let count = rng.binomial(trials: 10, p: min(1, rate / 10))
+                for _ in 0..<count {
+                    let time = clock.officeTime(day: day, zone: tz, rng: &rng)
+                    guard time < now else { continue }
+                    let contact = rng.pick(contacts).id
+                    let kind = rng.pick(
+                        EngagementKind.allCases, weights: [35, 15, 5, 35, 10])
+                    let eventID = EngagementEvent.ID(id.rawValue + "-e" + DemoNames.pad(engagement.count + 1, 5))
+                    var event = EngagementEvent(
+                        id: eventID, tenant: tenant, account: id, contact: contact, kind: kind, occurredAt: time,
+                        subscription: subscriptions[subscriptions.count - 1].id)
+                    switch kind {
+                    case .featureUsed:
+                        event.feature = Self.features[rng.index(max(1, min(Self.features.count, breadth)))]
+                        event.sessionSeconds = rng.int(30...900)
+                    case .documentViewed, .documentDownloaded:
+                        event.document = rng.pick(Self.documents)
+                    case .session:
+                        event.sessionSeconds = rng.int(120...3600)
+                    case .portalLogin:
+                        event.sessionSeconds = rng.int(60...1800)
+                    }
+                    engagement.append(event)
+                }
+            }
+        }
+
+        // Support tickets: a trickle for everyone, a spike for declining and churning customers.
+        var tickets: [SupportTicket] = []
+        func ticket(day: Int, priority: TicketPriority, unhappy: Bool) {
+            let opened = clock.officeTime(day: day, zone: tz, rng: &rng)
+            guard opened < now else { return }
+            let hours = unhappy ? Double(rng.int(8...120)) : Double(rng.int(1...48))
+            let closed = opened.addingTimeInterval(hours * 3600)
+            let isClosed = closed <= now && !(unhappy && rng.chance(0.4))
+            tickets.append(
+                SupportTicket(
+                    id: SupportTicket.ID(id.rawValue + "-t" + DemoNames.pad(tickets.count + 1, 3)), tenant: tenant,
+                    account: id, openedAt: opened, closedAt: isClosed ? closed : nil, priority: priority,
+                    subject: rng.pick(DemoText.ticketSubjects),
+                    firstResponseMinutes: unhappy ? rng.int(60...600) : rng.int(5...120),
+                    resolutionHours: isClosed ? hours : nil,
+                    satisfaction: isClosed ? (unhappy ? rng.int(1...3) : rng.int(3...5)) : nil,
+                    escalated: unhappy && rng.chance(0.3)))
+        }
+        for _ in 0..<rng.binomial(trials: 6, p: 0.4) {
+            ticket(
+                day: -rng.int(1...90), priority: rng.pick([.low, .medium, .high], weights: [4, 5, 1]), unhappy: false)
+        }
+        if profile == .declining || profile == .churned {
+            let spikeEnd = churnDay ?? 0
+            for _ in 0..<rng.int(3...8) {
+                ticket(
+                    day: spikeEnd - rng.int(1...25),
+                    priority: rng.pick([.medium, .high, .urgent], weights: [3, 4, 2]),
+                    unhappy: true)
+            }
+        }
+        tickets.sort { $0.openedAt < $1.openedAt }
+
+        var churn: ChurnEvent?
+        if let churnAt {
+            churn = ChurnEvent(
+                id: ChurnEvent.ID(id.rawValue + "-churn"), tenant: tenant, account: id, churnedAt: churnAt,
+                reason: rng.pick(DemoText.churnReasons), refundCents: rng.chance(0.2) ? arr / 24 : nil,
+                precedingDowngrade: rng.chance(0.3), feedback: rng.pick(DemoText.churnFeedback))
+        }
+
+        // Customer-success e-mails: declining accounts stop answering, expanding ones ask for more.
+        var activities: [Activity] = []
+        let champion = contacts[0]
+        let first = String(champion.name.split(separator: " ")[0])
+        func log(_ kind: ActivityKind, day: Int, subject: String, body: String, from: String, to: String) {
+            let time = clock.officeTime(day: day, zone: tz, rng: &rng)
+            guard time < now else { return }
+            activities.append(
+                Activity(
+                    id: Activity.ID(id.rawValue + "-a" + DemoNames.pad(activities.count + 1, 2)), tenant: tenant,
+                    kind: kind, account: id, rep: csm.id, contact: champion.id, occurredAt: time,
+                    completedAt: kind == .meeting ? time.addingTimeInterval(1800) : nil, subject: subject, body: body,
+                    participants: [from, to], durationSeconds: kind == .meeting ? 1800 : nil))
+        }
+        let championEmail = champion.email ?? champion.id.rawValue
+        switch profile {
+        case .declining, .churned:
+            let end = churnDay ?? 0
+            for k in 0..<rng.int(2...4) {
+                log(
+                    .emailOut, day: end - 28 + k * 7 + rng.int(0...3), subject: "Checking in",
+                    body: DemoText.fill(rng.pick(DemoText.csCheckIns), first: first, company: name), from: csmEmail,
+                    to: championEmail)
+            }
+        case .expanding, .stable:
+            let day = -rng.int(5...60)
+            log(
+                .emailOut, day: day, subject: "Quarterly business review",
+                body: DemoText.fill(DemoText.csCheckIns[0], first: first, company: name), from: csmEmail,
+                to: championEmail)
+            if rng.chance(0.8) {
+                let body = profile == .expanding ? rng.pick(DemoText.csReplies) : DemoText.csReplies[1]
+                log(
+                    .emailIn, day: day + 1, subject: "Re: Quarterly business review", body: body, from: championEmail,
+                    to: csmEmail)
+            }
+            if rng.chance(0.5) {
+                log(
+                    .meeting, day: day + rng.int(3...10), subject: "Quarterly business review",
+                    body: "QBR with \(name).", from: csmEmail, to: championEmail)
+            }
+        }
+        return DemoAccountBundle(
+            profile: profile, account: account, contacts: contacts, subscriptions: subscriptions,
+            engagement: engagement, tickets: tickets, churn: churn, activities: activities)
+    }
+}

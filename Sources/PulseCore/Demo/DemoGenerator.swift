@@ -1,0 +1,76 @@
+import Foundation
+
+/// The demo data generator of crm-reporting-spec.md §8: a deterministic, realistic data set from a seed and `now`.
+///
+/// `events` is lazy: entities are generated one at a time from their own random stream, so memory stays bounded
+/// even for `leads: 100_000`. The same parameters give the same events, in the same order, on every machine.
+public struct DemoGenerator: Sendable {
+    public let parameters: DemoParameters
+    public let roster: DemoRoster
+    let clock: DemoClock
+    let leads: DemoLeadGenerator
+    let opportunities: DemoOpportunityGenerator
+    let accounts: DemoAccountGenerator
+
+    public init(parameters: DemoParameters) {
+        self.parameters = parameters
+        roster = DemoRoster(parameters: parameters)
+        clock = DemoClock(now: parameters.now)
+        leads = DemoLeadGenerator(parameters: parameters, clock: clock, roster: roster)
+        opportunities = DemoOpportunityGenerator(parameters: parameters, clock: clock, roster: roster)
+        accounts = DemoAccountGenerator(parameters: parameters, clock: clock, roster: roster)
+    }
+
+    /// The tenant the demo data belongs to.
+    public var tenant: Tenant { Tenant(id: parameters.tenant, name: "Pulse Demo Co", timeZone: "Europe/London") }
+
+    /// Products sold in the B2B pipeline.
+    public var products: [Product] {
+        DemoOpportunityGenerator.products.map { product in
+            var product = product
+            product.tenant = parameters.tenant
+            return product
+        }
+    }
+
+    /// KPI targets: the spec's defaults.
+    public var targets: [KpiTarget] { KpiTarget.defaults(tenant: parameters.tenant) }
+
+    /// Every generated event, lazily: reference data, then each lead, each opportunity and each account.
+    public var events: DemoEventSequence { DemoEventSequence(generator: self) }
+
+    /// Lead `index` (0-based): the main pipeline item first, then its partner sublist, plus their activities.
+    public func lead(_ index: Int) -> (deals: [Deal], activities: [Activity]) {
+        let bundle = leads.lead(index)
+        return (bundle.deals, bundle.activities)
+    }
+
+    /// B2B opportunity `index` (0-based) with its activities.
+    public func opportunity(_ index: Int) -> (deal: Deal, activities: [Activity]) {
+        let bundle = opportunities.opportunity(index)
+        return (bundle.deal, bundle.activities)
+    }
+
+    /// Customer account `index` (0-based) with everything recorded about it.
+    public func account(_ index: Int) -> DemoAccount {
+        let b = accounts.account(index)
+        return DemoAccount(
+            profile: b.profile, account: b.account, contacts: b.contacts, subscriptions: b.subscriptions,
+            engagement: b.engagement, tickets: b.tickets, churn: b.churn, activities: b.activities)
+    }
+
+    /// The time an event about a record carries: the record's own time, never after `now`.
+    func stamp(_ date: Date?) -> Date { min(date ?? parameters.now, parameters.now) }
+}
+
+/// One generated customer account with its contacts, subscriptions, engagement, tickets, churn and e-mails.
+public struct DemoAccount: Sendable {
+    public var profile: DemoAccountProfile
+    public var account: Account
+    public var contacts: [Contact]
+    public var subscriptions: [Subscription]
+    public var engagement: [EngagementEvent]
+    public var tickets: [SupportTicket]
+    public var churn: ChurnEvent?
+    public var activities: [Activity]
+}

@@ -1,0 +1,428 @@
+import Foundation
+
+/// Collects the records of one ingest run (all files), applies the data-quality gates and builds the
+/// `IngestBatch` a store writes in one transaction. Pure: the store answers arrive as arguments of `finish`.
+///
+/// Duplicate ids in the batch: the record with the newer `updatedAt` wins, else the later line; the others
+/// count as duplicates, not failures. Repeated derived records (mapping `also:`) merge silently.
+public struct BatchBuilder {
+    public let tenant: Tenant.ID
+    public let catalogues: [String: StageCatalogue]
+    public private(set) var files: [FileStats] = []
+    public private(set) var batch = IngestBatch()
+    /// Quarantined rows per gate.
+    public private(set) var gateCounts: [QualityGate: Int] = [:]
+
+    private struct Key: Hashable {
+        var kind: EntityKind
+        var id: String
+    }
+
+    private struct Slot {
+        var index: Int
+        var file: Int
+        var event: Int
+        var derived: Bool
+        var updatedAt: Date?
+    }
+
+    /// Where a record that may still fail a batch-level gate came from.
+    private struct Origin {
+        var index: Int
+        var file: Int
+        var line: Int
+        var raw: String
+        var label: String
+    }
+
+    private var slots: [Key: Slot] = [:]
+    private var eventSlots: [String: Int] = [:]
+    private var droppedEvents = IndexSet()
+    private var droppedStageChanges = IndexSet()
+    private var droppedEngagement = IndexSet()
+    private var stageChangeOrigins: [Origin] = []
+    private var unresolvedEngagement: [Origin] = []
+    /// The file and kind of each event envelope, to drop its record when the store already has the event.
+    private var eventRecords: [(file: Int, key: Key?, stageChange: Int?)] = []
+
+    public init(tenant: Tenant.ID = Tenant.defaultID, catalogues: [String: StageCatalogue] = StageCatalogue.builtIn) {
+        self.tenant = tenant
+        self.catalogues = catalogues
+    }
+
+    /// Starts a file; returns its index for the other calls.
+    public mutating func beginFile(source: String, format: String) -> Int {
+        files.append(FileStats(source: source, format: format))
+        return files.count - 1
+    }
+
+    /// Marks a file as recognised but not loaded (documentation) or empty.
+    public mutating func setNotice(_ notice: String, file: Int) { files[file].notice = notice }
+
+    /// Counts one data row read from a file (call once per row, whatever happens to it).
+    public mutating func countRow(file: Int) { files[file].rows += 1 }
+
+    /// Total data rows and rows that failed a gate, over all files.
+    public var totals: (rows: Int, failed: Int) {
+        (files.reduce(0) { $0 + $1.rows }, files.reduce(0) { $0 + $1.quarantined })
+    }
+
+    /// Records a row that failed parsing or a gate.
+    public mutating func reject(_ error: FieldError, file: Int, line: Int, raw: String, recordID: String? = nil) {
+        batch.quarantine.append(
+            QuarantineRecord(
+                source: files[file].source, line: line, field: error.field, gate: error.gate, reason: error.reason,
+                raw: raw, recordID: recordID))
+        files[file].quarantined += 1
+        gateCounts[error.gate, default: 0] += 1
+    }
+
+    /// Adds one row's records after running the row-level gates; the first record is the row's own, the rest
+    /// derived. `event` is the NDJSON envelope, if any. A gate failure quarantines the whole row.
+    public mutating func add(
+        _ records: [(record: BuiltRecord, derived: Bool)], event: PulseEvent? = nil, file: Int, line: Int,
+        raw: @autoclosure () -> String, label: (String) -> String
+    ) {
+        var checked: [(BuiltRecord, Bool, [QualityGates.Fix])] = []
+        for (record, derived) in records {
+            do {
+                let (fixed, fixes) = try QualityGates.check(record, catalogues: catalogues, label: label)
+                checked.append((fixed, derived, fixes))
+            } catch {
+                reject(error, file: file, line: line, raw: raw(), recordID: Self.id(of: record.payload))
+                return
+            }
+        }
+        files[file].accepted += 1
+        var eventIndex = -1
+        if let event {
+            if let previous = eventSlots[event.id] {
+                // Same event id twice in the batch: the later line wins. A repeated record is counted as a
+                // duplicate by `place`; a repeated stage change is counted here.
+                droppedEvents.insert(previous)
+                let earlier = eventRecords[previous]
+                if let stage = earlier.stageChange, !droppedStageChanges.contains(stage) {
+                    droppedStageChanges.insert(stage)
+                    files[earlier.file].duplicates += 1
+                    unaccept(file: earlier.file, kind: "stageChanges", row: false)
+                }
+                if let key = earlier.key, slots[key]?.event == previous { slots[key]?.event = -1 }
+            }
+            eventIndex = batch.events.count
+            eventSlots[event.id] = eventIndex
+            batch.events.append(
+                EventRecord(
+                    id: event.id, type: event.type.rawValue, occurredAt: event.occurredAt, tenant: event.tenant,
+                    source: files[file].source, line: line))
+            eventRecords.append((file, nil, nil))
+        }
+        var rowCorrected = false
+        for (record, derived, fixes) in checked {
+            let placed = place(
+                record.payload, file: file, event: eventIndex, derived: derived, line: line, raw: raw, label: label)
+            if eventIndex >= 0 && !derived {
+                eventRecords[eventIndex].key = placed.key
+                eventRecords[eventIndex].stageChange = placed.stageChange
+            }
+            for fix in fixes {
+                batch.corrections.append(
+                    Correction(
+                        source: files[file].source, line: line, recordID: Self.id(of: record.payload) ?? "",
+                        field: fix.field, from: fix.from, to: fix.to, reason: fix.reason))
+                rowCorrected = true
+            }
+        }
+        if rowCorrected { files[file].corrected += 1 }
+    }
+
+    /// Puts a record into the batch, resolving duplicate ids; returns its key, or its index for stage changes.
+    private mutating func place(
+        _ payload: PulseEvent.Payload, file: Int, event: Int, derived: Bool, line: Int, raw: () -> String,
+        label: (String) -> String
+    ) -> (key: Key?, stageChange: Int?) {
+        let kind = EntityKind(payload)
+        let kindName = Self.batchName(kind)
+        if case .stageChange(let change) = payload {
+            stageChangeOrigins.append(
+                Origin(index: batch.stageChanges.count, file: file, line: line, raw: raw(), label: label("deal")))
+            batch.stageChanges.append(change)
+            files[file].acceptedByKind[kindName, default: 0] += 1
+            return (nil, batch.stageChanges.count - 1)
+        }
+        let key = Key(kind: kind, id: Self.id(of: payload) ?? "")
+        let updatedAt: Date? = if case .deal(let deal) = payload { deal.updatedAt } else { nil }
+        if let existing = slots[key] {
+            let newWins: Bool
+            if existing.derived != derived {
+                newWins = !derived
+            } else if let old = existing.updatedAt, let new = updatedAt {
+                newWins = new >= old
+            } else {
+                newWins = true
+            }
+            if !(existing.derived && derived) {
+                let loserFile = newWins ? existing.file : file
+                if !(existing.derived || derived) { files[loserFile].duplicates += 1 }
+            }
+            if newWins {
+                replace(payload, at: existing.index)
+                if existing.event >= 0 { droppedEvents.insert(existing.event) }
+                if !(existing.derived && derived) {
+                    files[existing.file].acceptedByKind[kindName, default: 0] -= 1
+                    files[file].acceptedByKind[kindName, default: 0] += 1
+                }
+                slots[key] = Slot(
+                    index: existing.index, file: file, event: event, derived: derived, updatedAt: updatedAt)
+                if case .engagement(let engagement) = payload, engagement.account.rawValue.isEmpty {
+                    unresolvedEngagement.append(
+                        Origin(index: existing.index, file: file, line: line, raw: raw(), label: label("subscription")))
+                }
+            } else if event >= 0 {
+                droppedEvents.insert(event)
+            }
+            return (key, nil)
+        }
+        let index = append(payload)
+        files[file].acceptedByKind[kindName, default: 0] += 1
+        slots[key] = Slot(index: index, file: file, event: event, derived: derived, updatedAt: updatedAt)
+        if case .engagement(let engagement) = payload, engagement.account.rawValue.isEmpty {
+            unresolvedEngagement.append(
+                Origin(index: index, file: file, line: line, raw: raw(), label: label("subscription")))
+        }
+        return (key, nil)
+    }
+
+    private mutating func append(_ payload: PulseEvent.Payload) -> Int {
+        switch payload {
+        case .tenant(let value): batch.tenants.append(value); return batch.tenants.count - 1
+        case .account(let value): batch.accounts.append(value); return batch.accounts.count - 1
+        case .contact(let value): batch.contacts.append(value); return batch.contacts.count - 1
+        case .rep(let value): batch.reps.append(value); return batch.reps.count - 1
+        case .product(let value): batch.products.append(value); return batch.products.count - 1
+        case .deal(let value): batch.deals.append(value); return batch.deals.count - 1
+        case .stageChange(let value): batch.stageChanges.append(value); return batch.stageChanges.count - 1
+        case .activity(let value): batch.activities.append(value); return batch.activities.count - 1
+        case .engagement(let value): batch.engagement.append(value); return batch.engagement.count - 1
+        case .ticket(let value): batch.tickets.append(value); return batch.tickets.count - 1
+        case .target(let value): batch.targets.append(value); return batch.targets.count - 1
+        case .subscription(let value): batch.subscriptions.append(value); return batch.subscriptions.count - 1
+        case .churn(let value): batch.churnEvents.append(value); return batch.churnEvents.count - 1
+        }
+    }
+
+    private mutating func replace(_ payload: PulseEvent.Payload, at index: Int) {
+        switch payload {
+        case .tenant(let value): batch.tenants[index] = value
+        case .account(let value): batch.accounts[index] = value
+        case .contact(let value): batch.contacts[index] = value
+        case .rep(let value): batch.reps[index] = value
+        case .product(let value): batch.products[index] = value
+        case .deal(let value): batch.deals[index] = value
+        case .stageChange(let value): batch.stageChanges[index] = value
+        case .activity(let value): batch.activities[index] = value
+        case .engagement(let value): batch.engagement[index] = value
+        case .ticket(let value): batch.tickets[index] = value
+        case .target(let value): batch.targets[index] = value
+        case .subscription(let value): batch.subscriptions[index] = value
+        case .churn(let value): batch.churnEvents[index] = value
+        }
+    }
+
+    /// The record id of a payload (stage changes have none).
+    public static func id(of payload: PulseEvent.Payload) -> String? {
+        switch payload {
+        case .tenant(let value): value.id.rawValue
+        case .account(let value): value.id.rawValue
+        case .contact(let value): value.id.rawValue
+        case .rep(let value): value.id.rawValue
+        case .product(let value): value.id.rawValue
+        case .deal(let value): value.id.rawValue
+        case .stageChange(let value): value.deal.rawValue
+        case .activity(let value): value.id.rawValue
+        case .engagement(let value): value.id.rawValue
+        case .ticket(let value): value.id.rawValue
+        case .target(let value): value.id.rawValue
+        case .subscription(let value): value.id.rawValue
+        case .churn(let value): value.id.rawValue
+        }
+    }
+
+    /// The `IngestBatch` / `ApplySummary` name of a kind ("deals", "churnEvents").
+    public static func batchName(_ kind: EntityKind) -> String {
+        switch kind {
+        case .tenant: "tenants"
+        case .account: "accounts"
+        case .contact: "contacts"
+        case .rep: "reps"
+        case .product: "products"
+        case .deal: "deals"
+        case .stageChange: "stageChanges"
+        case .activity: "activities"
+        case .engagement: "engagement"
+        case .ticket: "tickets"
+        case .kpiTarget: "targets"
+        case .subscription: "subscriptions"
+        case .churn: "churnEvents"
+        }
+    }
+
+    /// What `finish` needs from the store, per tenant: deals named by stage changes but not in the batch,
+    /// subscriptions of usage rows that give no account, and every event id.
+    public var storeQuestions: StoreQuestions {
+        var questions = StoreQuestions()
+        var batchDeals = Set<Deal.ID>()
+        for deal in batch.deals { batchDeals.insert(deal.id) }
+        for (index, change) in batch.stageChanges.enumerated()
+        where !droppedStageChanges.contains(index) && !batchDeals.contains(change.deal) {
+            questions.deals[change.tenant, default: []].insert(change.deal)
+        }
+        let inBatch = Set(batch.subscriptions.map(\.id))
+        for origin in unresolvedEngagement {
+            let usage = batch.engagement[origin.index]
+            if let id = usage.subscription, !inBatch.contains(id) {
+                questions.subscriptions[usage.tenant, default: []].insert(id)
+            }
+        }
+        for (index, event) in batch.events.enumerated() where !droppedEvents.contains(index) {
+            questions.events.insert(event.id)
+        }
+        return questions
+    }
+
+    /// Runs the batch-level gates with the store's answers and returns the batch to apply.
+    public mutating func finish(_ answers: StoreAnswers) -> IngestBatch {
+        let storedEvents = answers.events
+        // Events the store already has: their records are not written again.
+        var dropRecords: [EntityKind: Set<Int>] = [:]
+        if !storedEvents.isEmpty {
+            for (index, event) in batch.events.enumerated()
+            where !droppedEvents.contains(index) && storedEvents.contains(event.id) {
+                droppedEvents.insert(index)
+                let origin = eventRecords[index]
+                files[origin.file].duplicates += 1
+                if let key = origin.key, let slot = slots[key], slot.event == index {
+                    dropRecords[key.kind, default: []].insert(slot.index)
+                    files[origin.file].acceptedByKind[Self.batchName(key.kind), default: 0] -= 1
+                } else if let stage = origin.stageChange, !droppedStageChanges.contains(stage) {
+                    droppedStageChanges.insert(stage)
+                    files[origin.file].acceptedByKind["stageChanges", default: 0] -= 1
+                }
+            }
+        }
+        // Usage rows that name only a subscription: take the account from the batch, else from the store.
+        var accountOf: [Subscription.ID: Account.ID] = [:]
+        for subscription in batch.subscriptions where subscription.tenant == tenant {
+            accountOf[subscription.id] = subscription.account
+        }
+        for origin in unresolvedEngagement where !(dropRecords[.engagement]?.contains(origin.index) ?? false) {
+            let usage = batch.engagement[origin.index]
+            let subscription = usage.subscription
+            let fromBatch = usage.tenant == tenant ? subscription.flatMap { accountOf[$0] } : nil
+            let stored = subscription.flatMap { answers.subscriptionAccounts[usage.tenant]?[$0] }
+            if let account = fromBatch ?? stored {
+                batch.engagement[origin.index].account = account
+            } else if batch.engagement[origin.index].account.rawValue.isEmpty {
+                droppedEngagement.insert(origin.index)
+                unaccept(file: origin.file, kind: "engagement")
+                reject(
+                    FieldError(
+                        field: origin.label, gate: .reference,
+                        reason: "subscription '\(subscription?.rawValue ?? "")' is not in this batch or the store, "
+                            + "so the usage has no account"),
+                    file: origin.file, line: origin.line, raw: origin.raw,
+                    recordID: batch.engagement[origin.index].id.rawValue)
+            }
+        }
+        // Stage changes need their deal, in the batch or the store, and a stage of its pipeline.
+        var pipelines: [Deal.ID: String] = [:]
+        for deal in batch.deals { pipelines[deal.id] = deal.pipeline }
+        for origin in stageChangeOrigins where !droppedStageChanges.contains(origin.index) {
+            let change = batch.stageChanges[origin.index]
+            var failure: FieldError?
+            if let pipeline = pipelines[change.deal] {
+                if catalogues[pipeline]?.stage(change.stage) == nil {
+                    failure = FieldError(
+                        field: origin.label.replacingOccurrences(of: "deal", with: "stage"), gate: .outcome,
+                        reason: "'\(change.stage)' is not a stage of the \(pipeline) pipeline of deal '\(change.deal)'")
+                }
+            } else if !(answers.deals[change.tenant]?.contains(change.deal) ?? false) {
+                failure = FieldError(
+                    field: origin.label, gate: .reference,
+                    reason: "deal '\(change.deal)' is not in this batch or the store")
+            }
+            if let failure {
+                droppedStageChanges.insert(origin.index)
+                unaccept(file: origin.file, kind: "stageChanges")
+                reject(failure, file: origin.file, line: origin.line, raw: origin.raw, recordID: change.deal.rawValue)
+            }
+        }
+        var result = batch
+        result.events = batch.events.enumerated().filter { !droppedEvents.contains($0.offset) }.map(\.element)
+        result.stageChanges = Self.removing(droppedStageChanges, from: batch.stageChanges)
+        var droppedUsage = droppedEngagement
+        droppedUsage.formUnion(IndexSet(dropRecords[.engagement] ?? []))
+        result.engagement = Self.removing(droppedUsage, from: batch.engagement)
+        for (kind, indexes) in dropRecords where kind != .engagement {
+            let set = IndexSet(indexes)
+            switch kind {
+            case .tenant: result.tenants = Self.removing(set, from: result.tenants)
+            case .account: result.accounts = Self.removing(set, from: result.accounts)
+            case .contact: result.contacts = Self.removing(set, from: result.contacts)
+            case .rep: result.reps = Self.removing(set, from: result.reps)
+            case .product: result.products = Self.removing(set, from: result.products)
+            case .deal: result.deals = Self.removing(set, from: result.deals)
+            case .activity: result.activities = Self.removing(set, from: result.activities)
+            case .ticket: result.tickets = Self.removing(set, from: result.tickets)
+            case .kpiTarget: result.targets = Self.removing(set, from: result.targets)
+            case .subscription: result.subscriptions = Self.removing(set, from: result.subscriptions)
+            case .churn: result.churnEvents = Self.removing(set, from: result.churnEvents)
+            case .stageChange, .engagement: break
+            }
+        }
+        result.quarantine = batch.quarantine
+        return result
+    }
+
+    private mutating func unaccept(file: Int, kind: String, row: Bool = true) {
+        if row { files[file].accepted -= 1 }
+        files[file].acceptedByKind[kind, default: 0] -= 1
+    }
+
+    private static func removing<Element>(_ indexes: IndexSet, from array: [Element]) -> [Element] {
+        guard !indexes.isEmpty else { return array }
+        var result: [Element] = []
+        result.reserveCapacity(array.count - indexes.count)
+        for (index, element) in array.enumerated() where !indexes.contains(index) { result.append(element) }
+        return result
+    }
+}
+
+/// What a `BatchBuilder` needs to ask the store before it can finish.
+public struct StoreQuestions: Sendable, Equatable {
+    /// Deals named by stage changes that are not in the batch.
+    public var deals: [Tenant.ID: Set<Deal.ID>] = [:]
+    /// Subscriptions of usage rows without an account that are not in the batch.
+    public var subscriptions: [Tenant.ID: Set<Subscription.ID>] = [:]
+    /// Every event id in the batch.
+    public var events: Set<String> = []
+
+    public init() {}
+}
+
+/// The store's answers to `StoreQuestions`.
+public struct StoreAnswers: Sendable, Equatable {
+    /// Which of the asked deals exist.
+    public var deals: [Tenant.ID: Set<Deal.ID>] = [:]
+    public var subscriptionAccounts: [Tenant.ID: [Subscription.ID: Account.ID]] = [:]
+    /// Which event ids were ingested before.
+    public var events: Set<String> = []
+
+    public init(
+        deals: [Tenant.ID: Set<Deal.ID>] = [:], subscriptionAccounts: [Tenant.ID: [Subscription.ID: Account.ID]] = [:],
+        events: Set<String> = []
+    ) {
+        self.deals = deals
+        self.subscriptionAccounts = subscriptionAccounts
+        self.events = events
+    }
+}

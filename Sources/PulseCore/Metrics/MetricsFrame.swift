@@ -1,0 +1,409 @@
+import Foundation
+
+/// Deals and activities as dictionary-encoded columns (Int32 codes, Int64 seconds and cents), built once
+/// from the model and read by every metric in single passes.
+///
+/// Building it is the data step (like loading a data frame); metrics only read it. Label tables are
+/// sorted by byte order, so code order is key order and per-rep tables come out sorted. Rows are clustered:
+/// open deals first in input order, then closed deals by close time; activities by kind, then time. So a
+/// window over closes or activities of one kind is a contiguous row range found by binary search.
+public struct MetricsFrame: Sendable {
+    /// Marks a missing time or amount in an Int64 column; no window contains it.
+    public static let missing = Int64.min
+
+    /// Stage category codes of `dealCategory`.
+    public static let open: UInt8 = 0
+    public static let won: UInt8 = 1
+    public static let lost: UInt8 = 2
+
+    /// Every rep seen in deals or activities, sorted: index = rep code.
+    public let reps: [Rep.ID]
+    /// Every industry seen on deals (or their accounts), sorted: index = industry code.
+    public let industries: [String]
+    /// Every lead source seen on deals, sorted.
+    public let leadSources: [String]
+    /// Every product seen on deals, sorted.
+    public let products: [String]
+
+    /// Deal ids in row order (open deals in input order, then closed deals by close time); row i of every deal
+    /// column describes `dealIDs[i]`.
+    public let dealIDs: [Deal.ID]
+    /// Rep, industry, lead-source and product codes per deal; −1 when unknown.
+    public let dealRep: ContiguousArray<Int32>
+    public let dealIndustry: ContiguousArray<Int32>
+    public let dealLeadSource: ContiguousArray<Int32>
+    public let dealProduct: ContiguousArray<Int32>
+    /// Amount in cents, or `missing`.
+    public let dealAmount: ContiguousArray<Int64>
+    /// Epoch seconds of creation, close (closed deals only) and entry into the current stage, or `missing`.
+    public let dealCreated: ContiguousArray<Int64>
+    public let dealClosed: ContiguousArray<Int64>
+    public let dealStageEntered: ContiguousArray<Int64>
+    /// `open`, `won` or `lost`.
+    public let dealCategory: ContiguousArray<UInt8>
+    /// Furthest milestone rank the deal's stages mark (current stage and history), −1 for none.
+    public let dealStageRank: ContiguousArray<Int8>
+    /// First time each funnel milestone was reached (date field or stage entry), or `missing`.
+    public let dealCallAt: ContiguousArray<Int64>
+    public let dealProposalAt: ContiguousArray<Int64>
+    public let dealAgreementAt: ContiguousArray<Int64>
+    public let dealListOutAt: ContiguousArray<Int64>
+    public let dealSaleAt: ContiguousArray<Int64>
+    /// The "list" milestone of the BDR index: list-out where the pipeline has one, else proposal.
+    public let dealBDRListAt: ContiguousArray<Int64>
+
+    /// Rep code per activity (the activity's rep, else its deal's owner), −1 when unknown.
+    public let activityRep: ContiguousArray<Int32>
+    /// `ActivityKind.code` per activity.
+    public let activityKind: ContiguousArray<UInt8>
+    /// Epoch seconds per activity.
+    public let activityTime: ContiguousArray<Int64>
+
+    /// Number of open deals: rows 0..<openCount are open, the rest closed.
+    public let openCount: Int
+    /// Start row of each activity kind's rows (by `ActivityKind.code`), plus the end: kind k is rows
+    /// kindStart[k]..<kindStart[k + 1].
+    public let kindStart: [Int]
+
+    /// Number of deal rows.
+    public var dealCount: Int { dealIDs.count }
+    /// Number of activity rows.
+    public var activityCount: Int { activityTime.count }
+
+    /// Builds the frame. A deal's industry falls back to its account's; stage categories and milestones
+    /// come from the deal's catalogue (an `outcome` overrides the category).
+    public init(
+        deals: [Deal], activities: [ActivityFact], accounts: [Account] = [],
+        catalogues: [String: StageCatalogue] = StageCatalogue.builtIn
+    ) {
+        var accountIndustry: [Account.ID: String] = [:]
+        for account in accounts { if let industry = account.industry { accountIndustry[account.id] = industry } }
+        let tables = catalogues.mapValues(StageTable.init)
+
+        var repCodes = Interner()
+        var industryCodes = Interner()
+        var leadCodes = Interner()
+        var productCodes = Interner()
+        let n = deals.count
+        var rep = ContiguousArray<Int32>(repeating: -1, count: n)
+        var industry = rep
+        var lead = rep
+        var product = rep
+        var amount = ContiguousArray<Int64>(repeating: Self.missing, count: n)
+        var created = amount
+        var closed = amount
+        var entered = amount
+        var callAt = amount
+        var proposalAt = amount
+        var agreementAt = amount
+        var listOutAt = amount
+        var saleAt = amount
+        var bdrListAt = amount
+        var category = ContiguousArray<UInt8>(repeating: Self.open, count: n)
+        var stageRank = ContiguousArray<Int8>(repeating: -1, count: n)
+        var ids: [Deal.ID] = []
+        ids.reserveCapacity(n)
+
+        var lastPipeline = ""
+        var table = StageTable.empty
+        for (i, deal) in deals.enumerated() {
+            ids.append(deal.id)
+            if deal.pipeline != lastPipeline {
+                lastPipeline = deal.pipeline
+                table = tables[deal.pipeline] ?? .empty
+            }
+            if let owner = deal.owner { rep[i] = repCodes.code(owner.rawValue) }
+            if let name = deal.industry ?? deal.account.flatMap({ accountIndustry[$0] }) {
+                industry[i] = industryCodes.code(name)
+            }
+            if let source = deal.leadSource { lead[i] = leadCodes.code(source) }
+            if let name = deal.product { product[i] = productCodes.code(name) }
+            if let cents = deal.amountCents { amount[i] = cents }
+            if let date = deal.createdAt { created[i] = TimeWindow.seconds(date) }
+
+            var times = [Int64](repeating: Self.missing, count: Milestone.allCases.count)
+            func note(_ rank: Int, _ date: Date?) {
+                guard let date else { return }
+                let t = TimeWindow.seconds(date)
+                if times[rank] == Self.missing || t < times[rank] { times[rank] = t }
+            }
+            let current = table.stages[deal.stage]
+            var rank = current?.rank ?? -1
+            var stageEntry = Self.missing
+            for change in deal.stageHistory {
+                if change.stage == deal.stage { stageEntry = TimeWindow.seconds(change.enteredAt) }
+                if let info = table.stages[change.stage], info.rank >= 0 {
+                    rank = max(rank, info.rank)
+                    note(Int(info.rank), change.enteredAt)
+                }
+            }
+            note(Milestone.call.rank, deal.callDate)
+            note(Milestone.agreement.rank, deal.agreementDate)
+            note(Milestone.listOut.rank, deal.partnerListSentDate)
+            note(Milestone.sale.rank, deal.firstSaleDate)
+
+            var cat = current?.category ?? Self.open
+            if let outcome = deal.outcome { cat = outcome == .won ? Self.won : Self.lost }
+            category[i] = cat
+            entered[i] = stageEntry
+            if cat != Self.open {
+                closed[i] = deal.closedAt.map(TimeWindow.seconds) ?? stageEntry
+                if cat == Self.won, times[Milestone.sale.rank] == Self.missing {
+                    times[Milestone.sale.rank] = closed[i]
+                }
+            }
+            stageRank[i] = rank
+            callAt[i] = times[Milestone.call.rank]
+            proposalAt[i] = times[Milestone.proposal.rank]
+            agreementAt[i] = times[Milestone.agreement.rank]
+            listOutAt[i] = times[Milestone.listOut.rank]
+            saleAt[i] = times[Milestone.sale.rank]
+            bdrListAt[i] = table.hasListOut ? listOutAt[i] : proposalAt[i]
+        }
+
+        let m = activities.count
+        var actRep = ContiguousArray<Int32>(repeating: -1, count: m)
+        var actKind = ContiguousArray<UInt8>(repeating: 0, count: m)
+        var actTime = ContiguousArray<Int64>(repeating: 0, count: m)
+        var ownerOfDeal: [Deal.ID: Int32]?
+        var lastRep = ""
+        var lastCode: Int32 = -1
+        for (j, fact) in activities.enumerated() {
+            actKind[j] = fact.kind.code
+            actTime[j] = TimeWindow.seconds(fact.occurredAt)
+            if let r = fact.rep {
+                if r.rawValue != lastRep {
+                    lastRep = r.rawValue
+                    lastCode = repCodes.code(lastRep)
+                }
+                actRep[j] = lastCode
+            } else if let dealID = fact.deal {
+                if ownerOfDeal == nil {
+                    var map: [Deal.ID: Int32] = [:]
+                    for (i, id) in ids.enumerated() where rep[i] >= 0 { map[id] = rep[i] }
+                    ownerOfDeal = map
+                }
+                actRep[j] = ownerOfDeal?[dealID] ?? -1
+            }
+        }
+
+        let repOrder = repCodes.sorted()
+        let industryOrder = industryCodes.sorted()
+        let leadOrder = leadCodes.sorted()
+        let productOrder = productCodes.sorted()
+        Interner.remap(&rep, repOrder.remap)
+        Interner.remap(&actRep, repOrder.remap)
+        Interner.remap(&industry, industryOrder.remap)
+        Interner.remap(&lead, leadOrder.remap)
+        Interner.remap(&product, productOrder.remap)
+
+        // Cluster deals: open ones in input order, then closed ones by close time (stable).
+        var open: [Int] = []
+        var shut: [Int] = []
+        for i in 0..<n { if category[i] == Self.open { open.append(i) } else { shut.append(i) } }
+        shut.sort { closed[$0] < closed[$1] || (closed[$0] == closed[$1] && $0 < $1) }
+        let order = open + shut
+        func permuted<T>(_ column: ContiguousArray<T>) -> ContiguousArray<T> {
+            var out = ContiguousArray<T>()
+            out.reserveCapacity(order.count)
+            for i in order { out.append(column[i]) }
+            return out
+        }
+        // Cluster activities by kind, then time.
+        var kindCounts = [Int](repeating: 0, count: ActivityKind.allCases.count + 1)
+        for k in actKind { kindCounts[Int(k) + 1] += 1 }
+        for k in 1..<kindCounts.count { kindCounts[k] += kindCounts[k - 1] }
+        var next = kindCounts
+        var actOrder = [Int](repeating: 0, count: m)
+        for j in 0..<m {
+            actOrder[next[Int(actKind[j])]] = j
+            next[Int(actKind[j])] += 1
+        }
+        actTime.withUnsafeBufferPointer { time in
+            for k in 0..<(kindCounts.count - 1) {
+                actOrder[kindCounts[k]..<kindCounts[k + 1]].sort {
+                    time[$0] < time[$1] || (time[$0] == time[$1] && $0 < $1)
+                }
+            }
+        }
+        func permutedActivities<T>(_ column: ContiguousArray<T>) -> ContiguousArray<T> {
+            var out = ContiguousArray<T>()
+            out.reserveCapacity(m)
+            for j in actOrder { out.append(column[j]) }
+            return out
+        }
+
+        reps = repOrder.labels.map { Rep.ID($0) }
+        industries = industryOrder.labels
+        leadSources = leadOrder.labels
+        products = productOrder.labels
+        dealIDs = order.map { ids[$0] }
+        openCount = open.count
+        kindStart = kindCounts
+        dealRep = permuted(rep)
+        dealIndustry = permuted(industry)
+        dealLeadSource = permuted(lead)
+        dealProduct = permuted(product)
+        dealAmount = permuted(amount)
+        dealCreated = permuted(created)
+        dealClosed = permuted(closed)
+        dealStageEntered = permuted(entered)
+        dealCategory = permuted(category)
+        dealStageRank = permuted(stageRank)
+        dealCallAt = permuted(callAt)
+        dealProposalAt = permuted(proposalAt)
+        dealAgreementAt = permuted(agreementAt)
+        dealListOutAt = permuted(listOutAt)
+        dealSaleAt = permuted(saleAt)
+        dealBDRListAt = permuted(bdrListAt)
+        activityRep = permutedActivities(actRep)
+        activityKind = permutedActivities(actKind)
+        activityTime = permutedActivities(actTime)
+    }
+
+    /// Rows of open deals.
+    public var openRows: Range<Int> { 0..<openCount }
+
+    /// Rows of closed deals whose close time is in `window` (binary search on the clustered close times).
+    public func closedRows(in window: TimeWindow) -> Range<Int> {
+        let lower = lowerBound(dealClosed, window.start, from: openCount, to: dealCount)
+        let upper = lowerBound(dealClosed, window.end, from: lower, to: dealCount)
+        return lower..<upper
+    }
+
+    /// Rows of activities of one kind whose time is in `window`.
+    public func activityRows(kind: ActivityKind, in window: TimeWindow) -> Range<Int> {
+        let k = Int(kind.code)
+        let lower = lowerBound(activityTime, window.start, from: kindStart[k], to: kindStart[k + 1])
+        let upper = lowerBound(activityTime, window.end, from: lower, to: kindStart[k + 1])
+        return lower..<upper
+    }
+
+    private func lowerBound(_ column: ContiguousArray<Int64>, _ value: Int64, from: Int, to: Int) -> Int {
+        var low = from
+        var high = to
+        while low < high {
+            let mid = (low + high) / 2
+            if column[mid] < value { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// Calls `body(rep code, time)` for every activity of kind `code` whose time is in `window`; rep code −1
+    /// when unknown. One tight pass over the kind, time and rep columns.
+    @inline(__always)
+    func scanActivities(kind code: UInt8, in window: TimeWindow, _ body: (Int, Int64) -> Void) {
+        guard let kind = ActivityKind.allCases.first(where: { $0.code == code }) else { return }
+        let rows = activityRows(kind: kind, in: window)
+        activityTime.withUnsafeBufferPointer { time in
+            activityRep.withUnsafeBufferPointer { rep in
+                for j in rows { body(Int(rep[j]), time[j]) }
+            }
+        }
+    }
+
+    /// Code of a rep id in `reps`, if the frame has it.
+    public func repCode(_ rep: Rep.ID) -> Int? {
+        let i = reps.partitionPoint { $0.rawValue.utf8.lexicographicallyPrecedes(rep.rawValue.utf8) }
+        return i < reps.count && reps[i] == rep ? i : nil
+    }
+}
+
+extension ActivityKind {
+    /// Small integer code used in `MetricsFrame.activityKind` (position in `allCases`).
+    public var code: UInt8 {
+        switch self {
+        case .callBooked: 0
+        case .callConducted: 1
+        case .meeting: 2
+        case .demo: 3
+        case .emailIn: 4
+        case .emailOut: 5
+        case .note: 6
+        }
+    }
+}
+
+extension Milestone {
+    /// Funnel position: call_booked 0, call 1, proposal 2, agreement 3, list_out 4, sale 5.
+    public var rank: Int {
+        switch self {
+        case .callBooked: 0
+        case .call: 1
+        case .proposal: 2
+        case .agreement: 3
+        case .listOut: 4
+        case .sale: 5
+        }
+    }
+}
+
+/// Per-catalogue lookup of stage category and milestone rank, prepared once per frame build.
+struct StageTable: Sendable {
+    struct Info: Sendable {
+        var category: UInt8
+        var rank: Int8
+    }
+    var stages: [String: Info]
+    var hasListOut: Bool
+
+    static let empty = StageTable(stages: [:], hasListOut: false)
+
+    init(stages: [String: Info], hasListOut: Bool) {
+        self.stages = stages
+        self.hasListOut = hasListOut
+    }
+
+    init(_ catalogue: StageCatalogue) {
+        var stages: [String: Info] = [:]
+        for stage in catalogue.stages {
+            let category: UInt8 =
+                switch stage.category {
+                case .open: MetricsFrame.open
+                case .won: MetricsFrame.won
+                case .lost: MetricsFrame.lost
+                }
+            stages[stage.key] = Info(category: category, rank: Int8(stage.milestone?.rank ?? -1))
+        }
+        self.init(stages: stages, hasListOut: catalogue.stages.contains { $0.milestone == .listOut })
+    }
+}
+
+/// Assigns first-seen codes to labels, then re-codes them in byte order.
+struct Interner {
+    private var codes: [String: Int32] = [:]
+    private var labels: [String] = []
+
+    mutating func code(_ label: String) -> Int32 {
+        if let code = codes[label] { return code }
+        let code = Int32(labels.count)
+        codes[label] = code
+        labels.append(label)
+        return code
+    }
+
+    /// Labels sorted by UTF-8 bytes, and old code → new code.
+    func sorted() -> (labels: [String], remap: [Int32]) {
+        let order = labels.indices.sorted { labels[$0].utf8.lexicographicallyPrecedes(labels[$1].utf8) }
+        var remap = [Int32](repeating: -1, count: labels.count)
+        for (new, old) in order.enumerated() { remap[old] = Int32(new) }
+        return (order.map { labels[$0] }, remap)
+    }
+
+    static func remap(_ column: inout ContiguousArray<Int32>, _ remap: [Int32]) {
+        for i in column.indices where column[i] >= 0 { column[i] = remap[Int(column[i])] }
+    }
+}
+
+extension Array {
+    /// Index of the first element for which `belongsToFirstPart` is false (the array must be partitioned).
+    func partitionPoint(_ belongsToFirstPart: (Element) -> Bool) -> Int {
+        var low = 0
+        var high = count
+        while low < high {
+            let mid = (low + high) / 2
+            if belongsToFirstPart(self[mid]) { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+}

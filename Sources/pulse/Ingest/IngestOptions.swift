@@ -1,0 +1,14 @@
+import PulseCore
+
+/// Options of one ingest run.
+struct IngestOptions: Sendable {
+    /// Built-in mapping name, `ndjson`, or path to a YAML mapping; nil = detect by header / NDJSON content.
+    var mapping: String? = nil
+    var tenant: Tenant.ID = Tenant.defaultID
+    /// Circuit breaker: abort and write nothing when failed rows / rows is above this.
+    var maxFailureRate: Double = 0.10
+    /// Progress bar on stderr (the command sets it from isatty).
+    var showProgress: Bool = false
+    /// Lines or CSV records longer than this are quarantined without being buffered.
+    var maxLineBytes: Int = 1 << 20
+}

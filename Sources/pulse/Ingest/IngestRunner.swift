@@ -1,0 +1,419 @@
+import Foundation
+import PulseCore
+import PulseStore
+
+/// Reads files (NDJSON events or CSV exports), runs the data-quality gates and writes one batch.
+///
+/// All files of one run are one batch: written in one store transaction, or (circuit breaker, I/O error)
+/// not at all.
+struct IngestRunner {
+    let store: any PulseStore
+    let options: IngestOptions
+
+    init(store: any PulseStore, options: IngestOptions = .init()) {
+        self.store = store
+        self.options = options
+    }
+
+    /// Ingests `files`; throws `IngestError` (file, line, field) or the store's error, having written nothing.
+    func run(files: [URL]) async throws -> IngestReport {
+        let started = Date()
+        guard !files.isEmpty else {
+            throw IngestError(code: "no_files", message: "no input files given; pass NDJSON or CSV files to ingest")
+        }
+        let readers = try files.map { url throws(IngestError) in try FileChunkReader(path: url.path) }
+        let choice = try options.mapping.map { name throws(IngestError) in try MappingLibrary.resolve(name) }
+        var builtIns: [CSVMapping]?
+        var builder = BatchBuilder(tenant: options.tenant)
+        for (position, reader) in readers.enumerated() {
+            do {
+                try read(reader, choice: choice, builtIns: &builtIns, into: &builder)
+            } catch {
+                for later in readers[(position + 1)...] { later.discard() }
+                throw error
+            }
+        }
+        let questions = builder.storeQuestions
+        var answers = StoreAnswers()
+        for (tenant, ids) in questions.deals where !ids.isEmpty {
+            answers.deals[tenant] = try await store.existingDealIDs(ids, tenant: tenant)
+        }
+        for (tenant, ids) in questions.subscriptions where !ids.isEmpty {
+            answers.subscriptionAccounts[tenant] = try await store.subscriptionAccounts(ids, tenant: tenant)
+        }
+        if !questions.events.isEmpty { answers.events = try await store.existingEventIDs(questions.events) }
+        let batch = builder.finish(answers)
+        try checkCircuitBreaker(builder, batch: batch)
+        var applied: ApplySummary?
+        if batch.recordCount > 0 || !batch.quarantine.isEmpty || !batch.events.isEmpty || !batch.corrections.isEmpty {
+            applied = try await store.apply(batch)
+        }
+        return Self.report(
+            files: builder.files, gateCounts: builder.gateCounts, applied: applied,
+            seconds: Date().timeIntervalSince(started))
+    }
+
+    // MARK: Reading
+
+    private func read(
+        _ reader: FileChunkReader, choice: MappingLibrary.Choice?, builtIns: inout [CSVMapping]?,
+        into builder: inout BatchBuilder
+    ) throws {
+        let name = reader.path
+        guard reader.size > 0 else {
+            reader.discard()
+            let file = builder.beginFile(source: name, format: "empty")
+            builder.setNotice("empty file; nothing to load", file: file)
+            return
+        }
+        var format: FileFormat?
+        var progress = ProgressBar(
+            name: URL(fileURLWithPath: name).lastPathComponent, totalBytes: reader.size, enabled: options.showProgress)
+        var bytesRead = 0
+        var file = -1
+        try reader.forEachChunk { chunk in
+            if format == nil {
+                format = try decideFormat(firstChunk: chunk, path: name, choice: choice, builtIns: &builtIns)
+                file = builder.beginFile(source: name, format: format!.label)
+                if case .skip(let mapping) = format! {
+                    builder.setNotice(mapping.skip ?? "skipped", file: file)
+                }
+            }
+            bytesRead += chunk.count
+            switch format! {
+            case .skip: return
+            case .ndjson(var state):
+                try state.feed(chunk, builder: &builder, file: file)
+                format = .ndjson(state)
+            case .csv(var state):
+                try state.feed(chunk, builder: &builder, file: file)
+                format = .csv(state)
+            }
+            progress.update(bytes: bytesRead, rows: builder.files[file].rows)
+        }
+        switch format {
+        case .ndjson(var state)?: try state.finish(builder: &builder, file: file)
+        case .csv(var state)?: try state.finish(builder: &builder, file: file)
+        case .skip?, nil: break
+        }
+        progress.finish()
+        if file >= 0 && builder.files[file].rows == 0 && builder.files[file].notice == nil {
+            builder.setNotice(
+                format?.isCSV == true ? "header only, no data rows; nothing to load" : "no events; nothing to load",
+                file: file)
+        }
+    }
+
+    /// NDJSON when the first non-blank byte is `{` (or `--mapping ndjson`); otherwise CSV with the named
+    /// mapping or the built-in one whose columns the header has.
+    private func decideFormat(
+        firstChunk: UnsafeBufferPointer<UInt8>, path: String, choice: MappingLibrary.Choice?,
+        builtIns: inout [CSVMapping]?
+    ) throws -> FileFormat {
+        let ndjson = NDJSONState(
+            path: path, decoder: EventDecoder(defaultTenant: options.tenant), limit: options.maxLineBytes)
+        switch choice {
+        case .ndjson?: return .ndjson(ndjson)
+        case .csv(let mapping)?: return try csvFormat(mapping, firstChunk: firstChunk, path: path)
+        case nil: break
+        }
+        var index = 0
+        if firstChunk.count >= 3 && firstChunk[0] == 0xEF && firstChunk[1] == 0xBB && firstChunk[2] == 0xBF {
+            index = 3
+        }
+        while index < firstChunk.count, [0x20, 0x09, 0x0A, 0x0D].contains(firstChunk[index]) { index += 1 }
+        if index < firstChunk.count && firstChunk[index] == UInt8(ascii: "{") { return .ndjson(ndjson) }
+        if builtIns == nil { builtIns = try MappingLibrary.builtIn() }
+        let all = builtIns!
+        let headerLine = Self.headerLine(firstChunk)
+        var candidates: [UInt8] = []
+        for mapping in all {
+            if let byte = try? mapping.delimiterByte, !candidates.contains(byte) { candidates.append(byte) }
+        }
+        for delimiter in candidates {
+            let header = Self.split(headerLine, delimiter: delimiter)
+            if let mapping = MappingLibrary.detect(header: header, delimiter: delimiter, in: all) {
+                return try csvFormat(mapping, firstChunk: firstChunk, path: path)
+            }
+        }
+        let sniffed = Self.sniffDelimiter(headerLine)
+        let header = Self.split(headerLine, delimiter: sniffed)
+        throw IngestError(
+            code: "unknown_export",
+            message: "\(path) line 1: the header matches no built-in mapping. Columns found: "
+                + header.joined(separator: ", ") + ". Built-in mappings: "
+                + all.map { "\($0.name) (\($0.matchColumns.joined(separator: ", ")))" }.joined(separator: "; ")
+                + ". Pass --mapping NAME or --mapping FILE.yaml (docs/mappings.md); NDJSON lines start with '{'.")
+    }
+
+    private func csvFormat(_ mapping: CSVMapping, firstChunk: UnsafeBufferPointer<UInt8>, path: String) throws
+        -> FileFormat
+    {
+        if mapping.skip != nil && mapping.entity == nil { return .skip(mapping) }
+        let delimiter = try mapping.delimiterByte
+        let headerLine = Self.headerLine(firstChunk)
+        let header = Self.split(headerLine, delimiter: delimiter)
+        if header.count == 1 {
+            let sniffed = Self.sniffDelimiter(headerLine)
+            if sniffed != delimiter {
+                throw IngestError(
+                    code: "wrong_delimiter",
+                    message: "\(path) line 1: the header is separated by \(Self.name(of: sniffed)) but the mapping '"
+                        + "\(mapping.name)' expects \(Self.name(of: delimiter)). Add `delimiter: \"\(Self.yaml(sniffed))\"` "
+                        + "to the mapping, or export the file with \(Self.name(of: delimiter))s.")
+            }
+        }
+        let compiled: CompiledMapping
+        do { compiled = try CompiledMapping(mapping, header: header, source: path) } catch {
+            throw IngestError(
+                code: error.code, message: error.message.hasPrefix(path) ? error.message : "\(path): \(error.message)")
+        }
+        return .csv(
+            CSVState(
+                path: path, compiled: compiled, tenant: options.tenant, delimiter: delimiter,
+                limit: options.maxLineBytes))
+    }
+
+    static func headerLine(_ chunk: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var start = 0
+        if chunk.count >= 3 && chunk[0] == 0xEF && chunk[1] == 0xBB && chunk[2] == 0xBF { start = 3 }
+        var end = start
+        while end < chunk.count && chunk[end] != 0x0A { end += 1 }
+        var line = Array(chunk[start..<end])
+        if line.last == 0x0D { line.removeLast() }
+        return line
+    }
+
+    static func split(_ line: [UInt8], delimiter: UInt8) -> [String] {
+        var scanner = CSVScanner(delimiter: delimiter)
+        var fields: [String] = []
+        line.withUnsafeBufferPointer { buffer in
+            scanner.feed(buffer) { fields = $0.fields }
+            scanner.finish { fields = $0.fields }
+        }
+        return fields
+    }
+
+    /// The most frequent of `,` `;` tab `|` in the header (`,` when none).
+    static func sniffDelimiter(_ line: [UInt8]) -> UInt8 {
+        let candidates: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), 0x09, UInt8(ascii: "|")]
+        let counts = candidates.map { byte in line.filter { $0 == byte }.count }
+        guard let best = counts.indices.max(by: { counts[$0] < counts[$1] }), counts[best] > 0 else {
+            return UInt8(ascii: ",")
+        }
+        return candidates[best]
+    }
+
+    static func name(of delimiter: UInt8) -> String {
+        switch delimiter {
+        case 0x09: "tab"
+        case UInt8(ascii: ";"): "';' (semicolon)"
+        case UInt8(ascii: "|"): "'|'"
+        default: "',' (comma)"
+        }
+    }
+
+    static func yaml(_ delimiter: UInt8) -> String { delimiter == 0x09 ? "tab" : String(UnicodeScalar(delimiter)) }
+
+    // MARK: Circuit breaker and report
+
+    private func checkCircuitBreaker(_ builder: BatchBuilder, batch: IngestBatch) throws {
+        let (rows, failed) = builder.totals
+        guard rows > 0 else { return }
+        let rate = Double(failed) / Double(rows)
+        guard rate > options.maxFailureRate else { return }
+        let gates = builder.gateCounts.sorted { $0.value > $1.value }.map { "\($0.key.rawValue) \($0.value)" }
+        var message =
+            "aborted, nothing was written: \(grouped(failed)) of \(grouped(rows)) rows ("
+            + String(format: "%.1f%%", rate * 100) + ") failed the data-quality gates, over the "
+            + String(format: "%.0f%%", options.maxFailureRate * 100)
+            + " limit (--max-failure-rate \(options.maxFailureRate)).\nFailed gates: " + gates.joined(separator: ", ")
+            + "\nFirst failures:"
+        for record in batch.quarantine.prefix(5) {
+            message += "\n  \(record.source):\(record.line) \(record.field ?? "(line)"): \(record.reason)"
+        }
+        message += "\nFix these rows, or raise --max-failure-rate to load the good rows and quarantine the rest."
+        throw IngestError(code: "circuit_breaker", message: message)
+    }
+
+    /// Shares the store's per-kind counts out to files and renders the summary.
+    static func report(files: [FileStats], gateCounts: [QualityGate: Int], applied: ApplySummary?, seconds: Double)
+        -> IngestReport
+    {
+        var files = files
+        var loadedLeft: [String: Int] = [:]
+        if let applied {
+            for (kind, count) in applied.inserted { loadedLeft[kind, default: 0] += count }
+            for (kind, count) in applied.updated { loadedLeft[kind, default: 0] += count }
+        }
+        for index in files.indices {
+            var loaded = 0
+            var unchanged = 0
+            for (kind, accepted) in files[index].acceptedByKind.sorted(by: { $0.key < $1.key }) where accepted > 0 {
+                let share = min(accepted, loadedLeft[kind, default: 0])
+                loadedLeft[kind, default: 0] -= share
+                loaded += share
+                unchanged += accepted - share
+            }
+            files[index].loaded = loaded
+            files[index].duplicates += unchanged
+        }
+        let loaded = applied.map { $0.totalInserted + $0.totalUpdated } ?? 0
+        let corrected = files.reduce(0) { $0 + $1.corrected }
+        let quarantined = files.reduce(0) { $0 + $1.quarantined }
+        let duplicates = files.reduce(0) { $0 + $1.duplicates }
+        var text = "Ingested \(files.count) file(s) as one batch in " + String(format: "%.2f s", seconds) + ":\n"
+        let nameWidth = min(48, files.map { URL(fileURLWithPath: $0.source).lastPathComponent.count }.max() ?? 0)
+        for file in files {
+            let name = URL(fileURLWithPath: file.source).lastPathComponent
+            let padded = name.padding(toLength: max(nameWidth, name.count), withPad: " ", startingAt: 0)
+            if let notice = file.notice {
+                text += "  \(padded)  \(notice)\n"
+                continue
+            }
+            text +=
+                "  \(padded)  \(file.format): \(grouped(file.rows)) rows, \(grouped(file.loaded)) loaded, "
+                + "\(grouped(file.corrected)) corrected, \(grouped(file.quarantined)) quarantined, "
+                + "\(grouped(file.duplicates)) duplicates\n"
+        }
+        text +=
+            "Total: \(grouped(loaded)) loaded, \(grouped(corrected)) corrected, \(grouped(quarantined)) quarantined, "
+            + "\(grouped(duplicates)) duplicates"
+        if !gateCounts.isEmpty {
+            text +=
+                "\nQuarantined by gate: "
+                + gateCounts.sorted { $0.value > $1.value }.map { "\($0.key.rawValue) \($0.value)" }.joined(
+                    separator: ", ") + " (list them with `pulse quarantine`)"
+        }
+        return IngestReport(
+            loaded: loaded, corrected: corrected, quarantined: quarantined, duplicates: duplicates, rendered: text,
+            files: files, gateCounts: gateCounts, applied: applied)
+    }
+}
+
+/// How a file is being read.
+private enum FileFormat {
+    case ndjson(NDJSONState)
+    case csv(CSVState)
+    case skip(CSVMapping)
+
+    var label: String {
+        switch self {
+        case .ndjson: "ndjson"
+        case .csv(let state): state.compiled.mapping.name
+        case .skip(let mapping): mapping.name
+        }
+    }
+
+    var isCSV: Bool { if case .ndjson = self { false } else { true } }
+}
+
+/// Streaming NDJSON reader state for one file.
+private struct NDJSONState {
+    let path: String
+    let decoder: EventDecoder
+    let limit: Int
+    var scanner: LineScanner
+
+    init(path: String, decoder: EventDecoder, limit: Int) {
+        self.path = path
+        self.decoder = decoder
+        self.limit = limit
+        self.scanner = LineScanner(maxLineBytes: limit)
+    }
+
+    mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>, builder: inout BatchBuilder, file: Int) throws {
+        let decoder = self.decoder
+        let limit = self.limit
+        scanner.feed(chunk) { Self.handle($0, decoder: decoder, limit: limit, builder: &builder, file: file) }
+    }
+
+    mutating func finish(builder: inout BatchBuilder, file: Int) throws {
+        let decoder = self.decoder
+        let limit = self.limit
+        scanner.finish { Self.handle($0, decoder: decoder, limit: limit, builder: &builder, file: file) }
+    }
+
+    private static func handle(
+        _ line: LineScanner.Line, decoder: EventDecoder, limit: Int, builder: inout BatchBuilder, file: Int
+    ) {
+        switch line {
+        case .tooLong(let number, let bytes, let prefix):
+            builder.countRow(file: file)
+            builder.reject(
+                FieldError(
+                    field: nil, gate: .parse,
+                    reason: "line is \(grouped(bytes)) bytes long, over the \(grouped(limit)) limit; skipped"),
+                file: file, line: number, raw: prefix)
+        case .text(let bytes, let number):
+            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
+            builder.countRow(file: file)
+            do {
+                let (event, stated) = try decoder.decode(line: bytes)
+                builder.add(
+                    [(BuiltRecord(payload: event.payload, statedCycleDays: stated), false)], event: event, file: file,
+                    line: number, raw: String(decoding: bytes.prefix(500), as: UTF8.self), label: { "payload." + $0 })
+            } catch {
+                builder.reject(
+                    error, file: file, line: number, raw: String(decoding: bytes.prefix(500), as: UTF8.self))
+            }
+        }
+    }
+}
+
+/// Streaming CSV reader state for one file.
+private struct CSVState {
+    let path: String
+    let compiled: CompiledMapping
+    let tenant: Tenant.ID
+    var scanner: CSVScanner
+    var sawHeader = false
+
+    init(path: String, compiled: CompiledMapping, tenant: Tenant.ID, delimiter: UInt8, limit: Int) {
+        self.path = path
+        self.compiled = compiled
+        self.tenant = tenant
+        self.scanner = CSVScanner(delimiter: delimiter, maxRecordBytes: limit)
+    }
+
+    mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>, builder: inout BatchBuilder, file: Int) throws {
+        var sawHeader = self.sawHeader
+        let compiled = self.compiled
+        let tenant = self.tenant
+        scanner.feed(chunk) { record in
+            Self.handle(
+                record, sawHeader: &sawHeader, compiled: compiled, tenant: tenant, builder: &builder, file: file)
+        }
+        self.sawHeader = sawHeader
+    }
+
+    mutating func finish(builder: inout BatchBuilder, file: Int) throws {
+        var sawHeader = self.sawHeader
+        let compiled = self.compiled
+        let tenant = self.tenant
+        scanner.finish { record in
+            Self.handle(
+                record, sawHeader: &sawHeader, compiled: compiled, tenant: tenant, builder: &builder, file: file)
+        }
+        self.sawHeader = sawHeader
+    }
+
+    private static func handle(
+        _ record: CSVRecord, sawHeader: inout Bool, compiled: CompiledMapping, tenant: Tenant.ID,
+        builder: inout BatchBuilder, file: Int
+    ) {
+        guard sawHeader else {
+            sawHeader = true
+            return
+        }
+        builder.countRow(file: file)
+        do {
+            let records = try compiled.records(from: record, tenant: tenant)
+            builder.add(
+                records.map { ($0.record, $0.derived) }, file: file, line: record.line, raw: record.raw,
+                label: { compiled.label(for: $0) })
+        } catch {
+            builder.reject(error, file: file, line: record.line, raw: record.raw, recordID: nil)
+        }
+    }
+}
