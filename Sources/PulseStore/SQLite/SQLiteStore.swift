@@ -28,8 +28,6 @@ public final class SQLiteStore: PulseStore {
             // WAL (set by DatabasePool) with NORMAL sync is durable against crashes of the process; a power loss
             // can lose the last commits, never corrupt the file.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            // Reads map the file instead of copying pages through read(2): a third faster on large scans.
-            try db.execute(sql: "PRAGMA mmap_size = 1073741824")
             if !db.configuration.readonly {
                 // 64 MB of page cache for the writer; after a checkpoint the WAL file shrinks back to 64 MB.
                 try db.execute(sql: "PRAGMA cache_size = -65536")
