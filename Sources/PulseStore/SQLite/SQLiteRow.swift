@@ -8,7 +8,7 @@ import PulseCore
 /// The read hot path (a million activity facts, a hundred thousand deals): typed column access without
 /// GRDB's per-row `Row` machinery. `row[i]` reads the type the call site expects; NULL reads as nil.
 struct SQLiteRow {
-    fileprivate let statement: SQLiteStatement
+    let statement: SQLiteStatement
 
     @inline(__always)
     subscript<Value: SQLiteColumnValue>(_ index: Int) -> Value {
@@ -55,75 +55,5 @@ extension SQLiteRow {
             }
             throw StoreError.corruptValue(row[index] as String, table: table, column: self.column)
         }
-    }
-}
-
-extension Statement {
-    /// Binds the parameters with `bind`, then calls `body` with every result row, in order.
-    func forEachRow(in db: Database, bind: (inout SQLiteBinder) -> Void, _ body: (SQLiteRow) throws -> Void) throws {
-        let statement = sqliteStatement
-        sqlite3_reset(statement)
-        var binder = SQLiteBinder(statement)
-        bind(&binder)
-        precondition(binder.index - 1 == sqlite3_bind_parameter_count(statement), "parameter count of \(sql)")
-        defer { sqlite3_reset(statement) }
-        let row = SQLiteRow(statement: statement)
-        while true {
-            switch sqlite3_step(statement) {
-            case SQLITE_ROW: try body(row)
-            case SQLITE_DONE: return
-            case let code:
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: sql)
-            }
-        }
-    }
-}
-
-/// A Swift type read straight from a result column.
-protocol SQLiteColumnValue {
-    static func read(_ statement: SQLiteStatement, _ index: CInt) -> Self
-}
-
-extension String: SQLiteColumnValue {
-    @inline(__always)
-    static func read(_ statement: SQLiteStatement, _ index: CInt) -> String {
-        guard let text = sqlite3_column_text(statement, index) else { return "" }
-        let count = Int(sqlite3_column_bytes(statement, index))
-        return String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self)
-    }
-}
-
-extension Int64: SQLiteColumnValue {
-    @inline(__always)
-    static func read(_ statement: SQLiteStatement, _ index: CInt) -> Int64 {
-        sqlite3_column_int64(statement, index)
-    }
-}
-
-extension Int: SQLiteColumnValue {
-    @inline(__always)
-    static func read(_ statement: SQLiteStatement, _ index: CInt) -> Int {
-        Int(sqlite3_column_int64(statement, index))
-    }
-}
-
-extension Double: SQLiteColumnValue {
-    @inline(__always)
-    static func read(_ statement: SQLiteStatement, _ index: CInt) -> Double {
-        sqlite3_column_double(statement, index)
-    }
-}
-
-extension Bool: SQLiteColumnValue {
-    @inline(__always)
-    static func read(_ statement: SQLiteStatement, _ index: CInt) -> Bool {
-        sqlite3_column_int64(statement, index) != 0
-    }
-}
-
-extension Optional: SQLiteColumnValue where Wrapped: SQLiteColumnValue {
-    @inline(__always)
-    static func read(_ statement: SQLiteStatement, _ index: CInt) -> Wrapped? {
-        sqlite3_column_type(statement, index) == SQLITE_NULL ? nil : Wrapped.read(statement, index)
     }
 }

@@ -71,18 +71,3 @@ enum SQLiteValue {
         return try enumValue(raw, as: type, table: table, column: column)
     }
 }
-
-extension Row {
-    /// The date in column `index`, stored as Unix seconds.
-    @inline(__always)
-    func date(_ index: Int) -> Date? {
-        SQLiteValue.date(seconds: self[index] as Int64?)
-    }
-
-    /// The typed identifier in column `index`.
-    @inline(__always)
-    func id<Entity>(_ index: Int) -> Identifier<Entity>? {
-        guard let raw = self[index] as String? else { return nil }
-        return Identifier(rawValue: raw)
-    }
-}

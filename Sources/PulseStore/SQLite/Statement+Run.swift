@@ -16,4 +16,23 @@ extension Statement {
         }
         return Int(sqlite3_changes(db.sqliteConnection))
     }
+
+    /// Binds the parameters with `bind`, then calls `body` with every result row, in order.
+    func forEachRow(in db: Database, bind: (inout SQLiteBinder) -> Void, _ body: (SQLiteRow) throws -> Void) throws {
+        let statement = sqliteStatement
+        sqlite3_reset(statement)
+        var binder = SQLiteBinder(statement)
+        bind(&binder)
+        precondition(binder.index - 1 == sqlite3_bind_parameter_count(statement), "parameter count of \(sql)")
+        defer { sqlite3_reset(statement) }
+        let row = SQLiteRow(statement: statement)
+        while true {
+            switch sqlite3_step(statement) {
+            case SQLITE_ROW: try body(row)
+            case SQLITE_DONE: return
+            case let code:
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: sql)
+            }
+        }
+    }
 }
