@@ -1,17 +1,5 @@
 import Foundation
 
-/// One customer account with everything recorded about it.
-struct DemoAccountBundle: Sendable {
-    var profile: DemoAccountProfile
-    var account: Account
-    var contacts: [Contact]
-    var subscriptions: [Subscription]
-    var engagement: [EngagementEvent]
-    var tickets: [SupportTicket]
-    var churn: ChurnEvent?
-    var activities: [Activity]
-}
-
 /// Simulates customer accounts: firmographics, stakeholders, subscriptions and 90 days of engagement,
 /// where some accounts decline, some expand and some churn.
 struct DemoAccountGenerator: Sendable {
@@ -39,7 +27,7 @@ struct DemoAccountGenerator: Sendable {
     /// The account id of account `index` (0-based).
     static func accountID(_ index: Int) -> Account.ID { Account.ID("acct-" + DemoNames.pad(index + 1, 5)) }
 
-    func account(_ index: Int) -> DemoAccountBundle {
+    func account(_ index: Int) -> DemoAccount {
         var rng = SplitMix64(seed: parameters.seed, domain: 30, index: UInt64(index))
         let tenant = parameters.tenant
         let now = clock.now
@@ -200,7 +188,7 @@ struct DemoAccountGenerator: Sendable {
         // Customer-success e-mails: declining accounts stop answering, expanding ones ask for more.
         var activities: [Activity] = []
         let champion = contacts[0]
-        let first = String(champion.name.split(separator: " ")[0])
+        let first = champion.name.prefix { $0 != " " }.description
         func log(_ kind: ActivityKind, day: Int, subject: String, body: String, from: String, to: String) {
             let time = clock.officeTime(day: day, zone: tz, rng: &rng)
             guard time < now else { return }
@@ -239,7 +227,7 @@ struct DemoAccountGenerator: Sendable {
                     body: "QBR with \(name).", from: csmEmail, to: championEmail)
             }
         }
-        return DemoAccountBundle(
+        return DemoAccount(
             profile: profile, account: account, contacts: contacts, subscriptions: subscriptions,
             engagement: engagement, tickets: tickets, churn: churn, activities: activities)
     }

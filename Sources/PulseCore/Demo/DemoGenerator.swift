@@ -52,25 +52,8 @@ public struct DemoGenerator: Sendable {
     }
 
     /// Customer account `index` (0-based) with everything recorded about it.
-    public func account(_ index: Int) -> DemoAccount {
-        let b = accounts.account(index)
-        return DemoAccount(
-            profile: b.profile, account: b.account, contacts: b.contacts, subscriptions: b.subscriptions,
-            engagement: b.engagement, tickets: b.tickets, churn: b.churn, activities: b.activities)
-    }
+    public func account(_ index: Int) -> DemoAccount { accounts.account(index) }
 
     /// The time an event about a record carries: the record's own time, never after `now`.
     func stamp(_ date: Date?) -> Date { min(date ?? parameters.now, parameters.now) }
-}
-
-/// One generated customer account with its contacts, subscriptions, engagement, tickets, churn and e-mails.
-public struct DemoAccount: Sendable {
-    public var profile: DemoAccountProfile
-    public var account: Account
-    public var contacts: [Contact]
-    public var subscriptions: [Subscription]
-    public var engagement: [EngagementEvent]
-    public var tickets: [SupportTicket]
-    public var churn: ChurnEvent?
-    public var activities: [Activity]
 }

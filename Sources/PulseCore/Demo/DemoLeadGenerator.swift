@@ -40,8 +40,7 @@ struct DemoLeadGenerator: Sendable {
         let bdr = roster.bdrs[rng.index(roster.bdrs.count)]
         let tz = DemoRoster.timeZone(of: bdr)
         let company = DemoNames.company(&rng)
-        let person = rng.pick(DemoNames.first) + " " + rng.pick(DemoNames.last)
-        let first = String(person.split(separator: " ")[0])
+        let (person, first) = DemoNames.person(&rng)
         let email = DemoNames.email(person, at: company)
         let bdrEmail = bdr.email ?? bdr.id.rawValue
         let competitor = rng.pick(DemoText.competitors)
@@ -276,10 +275,10 @@ struct DemoLeadGenerator: Sendable {
         for _ in 0..<rng.binomial(trials: 6, p: 0.55) {
             let at = clock.officeTime(day: callDay - rng.int(1...30), zone: tz, rng: &rng)
             let prospect = DemoNames.company(&rng)
-            let who = rng.pick(DemoNames.first) + " " + rng.pick(DemoNames.last)
+            let (who, whoFirst) = DemoNames.person(&rng)
             let duration = rng.int(1...6) * 60
             let note = DemoText.fill(
-                rng.pick(DemoText.coldCallNotes), first: String(who.split(separator: " ")[0]), company: prospect,
+                rng.pick(DemoText.coldCallNotes), first: whoFirst, company: prospect,
                 competitor: rng.pick(DemoText.competitors))
             guard at < now else { continue }
             log(
@@ -294,7 +293,7 @@ struct DemoLeadGenerator: Sendable {
         for j in 0..<size {
             let partnerID = Deal.ID(id.rawValue + "-p" + DemoNames.pad(j + 1, 2))
             let partner = DemoNames.company(&rng)
-            let partnerPerson = rng.pick(DemoNames.first) + " " + rng.pick(DemoNames.last)
+            let (partnerPerson, partnerFirst) = DemoNames.person(&rng)
             let partnerEmail = DemoNames.email(partnerPerson, at: partner)
             var partnerHistory = [StageChange(stage: "LEAD", enteredAt: bookedAt)]
             var partnerOutcome: DealOutcome?
@@ -307,7 +306,7 @@ struct DemoLeadGenerator: Sendable {
                 let sendTime = sentAt.addingTimeInterval(Double(j * 20))
                 log(
                     .emailOut, at: sendTime, deal: partnerID, subject: text(DemoText.listOutSubjects),
-                    body: "Hi \(partnerPerson.split(separator: " ")[0]), \(company) asked us to introduce our offer.",
+                    body: "Hi \(partnerFirst), \(company) asked us to introduce our offer.",
                     with: [bdrEmail, partnerEmail])
                 if j < sales.count {
                     let saleAt = sales[j]

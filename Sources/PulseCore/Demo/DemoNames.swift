@@ -27,9 +27,7 @@ struct DemoNames: Sendable {
     private var used: [String: Int] = [:]
 
     /// "Grace Okafor".
-    mutating func person(_ rng: inout SplitMix64) -> String {
-        rng.pick(Self.first) + " " + rng.pick(Self.last)
-    }
+    mutating func person(_ rng: inout SplitMix64) -> String { Self.person(&rng).name }
 
     /// "Northwind Alliance" (numbered when the same name comes up twice).
     mutating func company(_ rng: inout SplitMix64) -> String {
@@ -45,21 +43,37 @@ struct DemoNames: Sendable {
     }
 
     /// An e-mail domain for a company name: "northwind-alliance.example".
-    static func domain(of company: String) -> String {
-        let slug = company.lowercased().unicodeScalars.map { scalar -> String in
-            scalar.properties.isAlphabetic || ("0"..."9").contains(Character(scalar)) ? String(scalar) : "-"
-        }.joined()
-        return slug + ".example"
+    static func domain(of company: String) -> String { slug(company, space: UInt8(ascii: "-")) + ".example" }
+
+    /// "grace.okafor@northwind-alliance.example".
+    static func email(_ person: String, at company: String) -> String {
+        slug(person, space: UInt8(ascii: ".")) + "@" + domain(of: company)
+    }
+
+    /// Lower-case ASCII letters and digits; a space becomes `space`, anything else "-".
+    static func slug(_ text: String, space: UInt8) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte + 32)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): bytes.append(byte)
+            case UInt8(ascii: " "): bytes.append(space)
+            default: bytes.append(UInt8(ascii: "-"))
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// A random "First Last" name with its first name.
+    static func person(_ rng: inout SplitMix64) -> (name: String, first: String) {
+        let first = rng.pick(Self.first)
+        return (first + " " + rng.pick(last), first)
     }
 
     /// `n` as decimal digits, left-padded with zeros to `width`.
     static func pad(_ n: Int, _ width: Int) -> String {
         let digits = String(n)
         return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
-    }
-
-    /// "grace.okafor@northwind-alliance.example".
-    static func email(_ person: String, at company: String) -> String {
-        person.lowercased().replacingOccurrences(of: " ", with: ".") + "@" + domain(of: company)
     }
 }

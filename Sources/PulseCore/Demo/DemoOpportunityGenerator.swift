@@ -44,8 +44,7 @@ struct DemoOpportunityGenerator: Sendable {
         let tz = DemoRoster.timeZone(of: ae)
         let aeEmail = ae.email ?? ae.id.rawValue
         let company = DemoNames.company(&rng)
-        let person = rng.pick(DemoNames.first) + " " + rng.pick(DemoNames.last)
-        let first = String(person.split(separator: " ")[0])
+        let (person, first) = DemoNames.person(&rng)
         let email = DemoNames.email(person, at: company)
         let source = rng.pick(Self.leadSources, weights: Self.sourceWeights)
         let industry = rng.pick(DemoLeadGenerator.industries)

@@ -20,7 +20,7 @@ public struct DemoRoster: Sendable {
         var names = DemoNames()
         func person(_ rng: inout SplitMix64) -> (name: String, email: String) {
             let name = names.person(&rng)
-            let email = name.lowercased().replacingOccurrences(of: " ", with: ".") + "@pulse-demo.example"
+            let email = DemoNames.slug(name, space: UInt8(ascii: ".")) + "@pulse-demo.example"
             return (name, email)
         }
         let exec = person(&rng)

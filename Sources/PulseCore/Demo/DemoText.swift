@@ -101,13 +101,27 @@ enum DemoText {
     ]
     static let competitors = ["Acme CRM", "Salesforge", "PipeLine Pro", "HubTrack"]
 
-    /// Fills `{first}`, `{company}`, `{size}` and `{competitor}` in a template.
+    /// Fills `{first}`, `{company}`, `{size}` and `{competitor}` in a template (one pass, no Foundation).
     static func fill(
         _ template: String, first: String = "", company: String = "", size: Int = 0, competitor: String = ""
     ) -> String {
-        template.replacingOccurrences(of: "{first}", with: first)
-            .replacingOccurrences(of: "{company}", with: company)
-            .replacingOccurrences(of: "{size}", with: String(size))
-            .replacingOccurrences(of: "{competitor}", with: competitor)
+        var out = ""
+        out.reserveCapacity(template.utf8.count + 40)
+        var rest = template[...]
+        while let open = rest.utf8.firstIndex(of: UInt8(ascii: "{")),
+            let close = rest[open...].utf8.firstIndex(of: UInt8(ascii: "}"))
+        {
+            out += rest[..<open]
+            switch rest[rest.utf8.index(after: open)..<close] {
+            case "first": out += first
+            case "company": out += company
+            case "size": out += String(size)
+            case "competitor": out += competitor
+            default: out += rest[open...close]
+            }
+            rest = rest[rest.utf8.index(after: close)...]
+        }
+        out += rest
+        return out
     }
 }

@@ -162,35 +162,3 @@ public struct CustomerHealthScorer: Hashable, Sendable {
             kind: .renewalProximity, score: score, weight: weights.renewalProximity, explanation: text)
     }
 }
-
-/// One component of a health score: a 0–100 sub-score, its weight and a one-line reason.
-public struct HealthComponent: Hashable, Sendable {
-    /// The five health components.
-    public enum Kind: String, Hashable, Sendable, CaseIterable {
-        case engagementTrend = "engagement_trend"
-        case featureBreadth = "feature_breadth"
-        case supportLoad = "support_load"
-        case nonResponse = "non_response"
-        case renewalProximity = "renewal_proximity"
-    }
-
-    public var kind: Kind
-    public var score: Double
-    public var weight: Double
-    public var explanation: String
-}
-
-/// An account's health: the weighted sum of its components, 0–100.
-public struct AccountHealth: Hashable, Sendable {
-    public var account: Account.ID
-    public var components: [HealthComponent]
-
-    /// Σ weight × score ÷ Σ weight, 0–100.
-    public var score: Double {
-        let w = components.reduce(0) { $0 + $1.weight }
-        return w > 0 ? components.reduce(0) { $0 + $1.weight * $1.score } / w : 0
-    }
-
-    /// The component with the lowest sub-score (the main reason for a low score).
-    public var weakest: HealthComponent? { components.min { $0.score < $1.score } }
-}

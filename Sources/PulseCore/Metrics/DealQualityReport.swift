@@ -35,17 +35,13 @@ extension MetricsFrame {
     public func dealQuality(
         in window: TimeWindow, configuration: DealQualityConfiguration = .standard
     ) -> DealQualityReport {
-        var amounts = ContiguousArray<Int64>()
-        amounts.reserveCapacity(dealCount)
         var won = 0
-        var closed = 0
         let history = closedRows(in: window)
-        for i in history {
-            closed += 1
-            if dealCategory[i] == MetricsFrame.won { won += 1 }
-            if dealAmount[i] != MetricsFrame.missing { amounts.append(dealAmount[i]) }
+        let closed = history.count
+        for i in history where dealCategory[i] == MetricsFrame.won { won += 1 }
+        let edges = dealAmount.withUnsafeBufferPointer { amounts in
+            Quantiles.linear(UnsafeBufferPointer(rebasing: amounts[history]), [0.25, 0.5, 0.75])
         }
-        let edges = Quantiles.linear(&amounts, [0.25, 0.5, 0.75])
         let e0 = edges.count == 3 ? edges[0] : .infinity
         let e1 = edges.count == 3 ? edges[1] : .infinity
         let e2 = edges.count == 3 ? edges[2] : .infinity
@@ -81,10 +77,14 @@ extension MetricsFrame {
         let amount = dealAmount
         var cellWon = [Int](repeating: 0, count: cells)
         var cellClosed = cellWon
-        for i in history {
-            let c = cell(i, band(amount[i]))
-            cellClosed[c] += 1
-            if category[i] == MetricsFrame.won { cellWon[c] += 1 }
+        cellWon.withUnsafeMutableBufferPointer { cw in
+            cellClosed.withUnsafeMutableBufferPointer { cc in
+                for i in history {
+                    let c = cell(i, band(amount[i]))
+                    cc[c] += 1
+                    if category[i] == MetricsFrame.won { cw[c] += 1 }
+                }
+            }
         }
         let prior: Double? = closed > 0 ? Double(won) / Double(closed) : nil
         let w = configuration.priorWeight
@@ -98,67 +98,5 @@ extension MetricsFrame {
         }
         return DealQualityReport(
             configuration: configuration, window: window, prior: prior, sizeEdges: edges, deals: rows)
-    }
-}
-
-/// Percentiles with linear interpolation (numpy's default), by selection rather than a full sort.
-public enum Quantiles {
-    /// For each q in `qs` (ascending, 0–1): h = (n − 1)·q, x[⌊h⌋] + frac(h)·(x[⌊h⌋ + 1] − x[⌊h⌋]) of the
-    /// sorted values. Reorders `values`; returns [] when it is empty.
-    public static func linear(_ values: inout ContiguousArray<Int64>, _ qs: [Double]) -> [Double] {
-        let n = values.count
-        guard n > 0 else { return [] }
-        var result: [Double] = []
-        var low = 0
-        values.withUnsafeMutableBufferPointer { x in
-            for q in qs {
-                let h = Double(n - 1) * q
-                let k = Int(h.rounded(.down))
-                select(x, k, from: low)
-                low = k
-                let lower = x[k]
-                let frac = h - Double(k)
-                if frac == 0 || k + 1 >= n {
-                    result.append(Double(lower))
-                } else {
-                    var upper = x[k + 1]
-                    for j in (k + 2)..<max(k + 2, n) where x[j] < upper { upper = x[j] }
-                    result.append(Double(lower) + frac * Double(upper - lower))
-                }
-            }
-        }
-        return result
-    }
-
-    /// Puts the k-th smallest of x[from...] at index k, smaller ones before it and larger ones after.
-    static func select(_ x: UnsafeMutableBufferPointer<Int64>, _ k: Int, from: Int) {
-        var lo = from
-        var hi = x.count - 1
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2
-            // median of three as pivot
-            let a = x[lo]
-            let b = x[mid]
-            let c = x[hi]
-            let pivot = max(min(a, b), min(max(a, b), c))
-            var i = lo
-            var j = hi
-            while i <= j {
-                while x[i] < pivot { i += 1 }
-                while x[j] > pivot { j -= 1 }
-                if i <= j {
-                    x.swapAt(i, j)
-                    i += 1
-                    j -= 1
-                }
-            }
-            if k <= j {
-                hi = j
-            } else if k >= i {
-                lo = i
-            } else {
-                return
-            }
-        }
     }
 }

@@ -209,23 +209,11 @@ public struct MetricsFrame: Sendable {
             for i in order { out.append(column[i]) }
             return out
         }
-        // Cluster activities by kind, then time.
+        // Cluster activities by kind, then time (stable).
         var kindCounts = [Int](repeating: 0, count: ActivityKind.allCases.count + 1)
         for k in actKind { kindCounts[Int(k) + 1] += 1 }
         for k in 1..<kindCounts.count { kindCounts[k] += kindCounts[k - 1] }
-        var next = kindCounts
-        var actOrder = [Int](repeating: 0, count: m)
-        for j in 0..<m {
-            actOrder[next[Int(actKind[j])]] = j
-            next[Int(actKind[j])] += 1
-        }
-        actTime.withUnsafeBufferPointer { time in
-            for k in 0..<(kindCounts.count - 1) {
-                actOrder[kindCounts[k]..<kindCounts[k + 1]].sort {
-                    time[$0] < time[$1] || (time[$0] == time[$1] && $0 < $1)
-                }
-            }
-        }
+        let actOrder = ActivityOrder.byKindThenTime(kind: actKind, time: actTime)
         func permutedActivities<T>(_ column: ContiguousArray<T>) -> ContiguousArray<T> {
             var out = ContiguousArray<T>()
             out.reserveCapacity(m)
@@ -306,104 +294,5 @@ public struct MetricsFrame: Sendable {
     public func repCode(_ rep: Rep.ID) -> Int? {
         let i = reps.partitionPoint { $0.rawValue.utf8.lexicographicallyPrecedes(rep.rawValue.utf8) }
         return i < reps.count && reps[i] == rep ? i : nil
-    }
-}
-
-extension ActivityKind {
-    /// Small integer code used in `MetricsFrame.activityKind` (position in `allCases`).
-    public var code: UInt8 {
-        switch self {
-        case .callBooked: 0
-        case .callConducted: 1
-        case .meeting: 2
-        case .demo: 3
-        case .emailIn: 4
-        case .emailOut: 5
-        case .note: 6
-        }
-    }
-}
-
-extension Milestone {
-    /// Funnel position: call_booked 0, call 1, proposal 2, agreement 3, list_out 4, sale 5.
-    public var rank: Int {
-        switch self {
-        case .callBooked: 0
-        case .call: 1
-        case .proposal: 2
-        case .agreement: 3
-        case .listOut: 4
-        case .sale: 5
-        }
-    }
-}
-
-/// Per-catalogue lookup of stage category and milestone rank, prepared once per frame build.
-struct StageTable: Sendable {
-    struct Info: Sendable {
-        var category: UInt8
-        var rank: Int8
-    }
-    var stages: [String: Info]
-    var hasListOut: Bool
-
-    static let empty = StageTable(stages: [:], hasListOut: false)
-
-    init(stages: [String: Info], hasListOut: Bool) {
-        self.stages = stages
-        self.hasListOut = hasListOut
-    }
-
-    init(_ catalogue: StageCatalogue) {
-        var stages: [String: Info] = [:]
-        for stage in catalogue.stages {
-            let category: UInt8 =
-                switch stage.category {
-                case .open: MetricsFrame.open
-                case .won: MetricsFrame.won
-                case .lost: MetricsFrame.lost
-                }
-            stages[stage.key] = Info(category: category, rank: Int8(stage.milestone?.rank ?? -1))
-        }
-        self.init(stages: stages, hasListOut: catalogue.stages.contains { $0.milestone == .listOut })
-    }
-}
-
-/// Assigns first-seen codes to labels, then re-codes them in byte order.
-struct Interner {
-    private var codes: [String: Int32] = [:]
-    private var labels: [String] = []
-
-    mutating func code(_ label: String) -> Int32 {
-        if let code = codes[label] { return code }
-        let code = Int32(labels.count)
-        codes[label] = code
-        labels.append(label)
-        return code
-    }
-
-    /// Labels sorted by UTF-8 bytes, and old code → new code.
-    func sorted() -> (labels: [String], remap: [Int32]) {
-        let order = labels.indices.sorted { labels[$0].utf8.lexicographicallyPrecedes(labels[$1].utf8) }
-        var remap = [Int32](repeating: -1, count: labels.count)
-        for (new, old) in order.enumerated() { remap[old] = Int32(new) }
-        return (order.map { labels[$0] }, remap)
-    }
-
-    static func remap(_ column: inout ContiguousArray<Int32>, _ remap: [Int32]) {
-        for i in column.indices where column[i] >= 0 { column[i] = remap[Int(column[i])] }
-    }
-}
-
-extension Array {
-    /// Index of the first element for which `belongsToFirstPart` is false (the array must be partitioned).
-    func partitionPoint(_ belongsToFirstPart: (Element) -> Bool) -> Int {
-        var low = 0
-        var high = count
-        while low < high {
-            let mid = (low + high) / 2
-            if belongsToFirstPart(self[mid]) { low = mid + 1 } else { high = mid }
-        }
-        return low
     }
 }

@@ -89,6 +89,35 @@ public enum PandasExport {
         return facts
     }
 
+    /// Parses activities.csv bytes into full `Activity` records (id = `activity_id`), for writing to a store.
+    public static func activityRecords(
+        _ bytes: [UInt8], file: String = "activities.csv"
+    ) throws(PandasExportError) -> [Activity] {
+        var records: [Activity] = []
+        records.reserveCapacity(bytes.count / 45)
+        var kinds: [String: ActivityKind] = [:]
+        for k in ActivityKind.allCases { kinds[k.rawValue] = k }
+        try forEachRow(bytes, file: file, required: ["activity_id"] + activityColumns) {
+            (line: Int, f: Fields) throws(PandasExportError) in
+            let kindText = try f.text("kind", line)
+            guard let kind = kinds[kindText] else {
+                throw .field(file, line, "kind", "'\(kindText)' is not an activity kind (call_conducted, email_in, …)")
+            }
+            guard let at = try f.date("occurred_at", line) else {
+                throw .field(file, line, "occurred_at", "is empty")
+            }
+            let id = try f.text("activity_id", line)
+            guard !id.isEmpty else { throw .field(file, line, "activity_id", "is empty") }
+            let deal = try f.text("deal_id", line)
+            let rep = try f.text("rep_id", line)
+            records.append(
+                Activity(
+                    id: Activity.ID(id), kind: kind, deal: deal.isEmpty ? nil : Deal.ID(deal),
+                    rep: rep.isEmpty ? nil : Rep.ID(rep), occurredAt: at))
+        }
+        return records
+    }
+
     /// The `now` written in meta.json.
     public static func now(metaJSON bytes: [UInt8], file: String = "meta.json") throws(PandasExportError) -> Date {
         let text = String(decoding: bytes, as: UTF8.self)
@@ -200,23 +229,4 @@ public enum PandasExport {
             try body(line, fields)
         }
     }
-}
-
-/// A malformed pandas export: which file, line and field, and why.
-public struct PandasExportError: Error, CustomStringConvertible, Sendable, Equatable {
-    public var code: String
-    public var file: String
-    public var line: Int
-    public var field: String
-    public var message: String
-
-    /// A field-level error.
-    static func field(_ file: String, _ line: Int, _ field: String, _ reason: String) -> PandasExportError {
-        PandasExportError(
-            code: "export.field", file: file, line: line, field: field,
-            message: "\(file):\(line): field '\(field)' \(reason); re-create the export with pandas_metrics.py --export"
-        )
-    }
-
-    public var description: String { message }
 }

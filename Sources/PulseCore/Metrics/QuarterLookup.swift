@@ -29,7 +29,7 @@ struct QuarterLookup {
 
     /// Quarter ordinal of an epoch second inside the range.
     @inline(__always) func ordinal(_ seconds: Int64) -> Int64 {
-        let index = Days.floorDiv(seconds, Days.seconds) - firstDay
+        let index = UTCCalendar.wholeDays(seconds) - firstDay
         if index >= 0 && index < Int64(table.count) { return table[Int(index)] }
         return UTCCalendar.quarterOrdinal(seconds)
     }

@@ -26,7 +26,7 @@ extension MetricsFrame {
             let cat = dealCategory[i]
             let created = dealCreated[i]
             guard created != MetricsFrame.missing else { continue }
-            let days = Days.floorDiv(dealClosed[i] - created, Days.seconds)
+            let days = UTCCalendar.wholeDays(dealClosed[i] - created)
             if cat == MetricsFrame.won {
                 wonSum += days
                 wonN += 1

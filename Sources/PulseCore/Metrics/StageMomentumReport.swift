@@ -56,7 +56,7 @@ extension MetricsFrame {
             var days: Int?
             var smi: Double?
             if entered != MetricsFrame.missing {
-                let d = Int(Days.floorDiv(t - entered, Days.seconds))
+                let d = Int(UTCCalendar.wholeDays(t - entered))
                 days = d
                 smi = 1.0 / Double(max(1, d))
                 if smi! < StageMomentumReport.stalledThreshold, r >= 0 { stalled[r] += 1 }

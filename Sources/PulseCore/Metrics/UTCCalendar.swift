@@ -70,6 +70,12 @@ public enum UTCCalendar {
         return "\(c.year)-\(two(c.month))-\(two(c.day))T\(two(rest / 3600)):\(two(rest % 3600 / 60)):\(two(rest % 60))Z"
     }
 
+    /// Whole days in a span of seconds, rounded towards minus infinity (`Days.between` on raw seconds); the
+    /// literal divisor lets the compiler replace the division by a multiplication.
+    @inline(__always) public static func wholeDays(_ seconds: Int64) -> Int64 {
+        seconds >= 0 ? seconds / 86_400 : -((86_399 - seconds) / 86_400)
+    }
+
     /// Floor modulo: the result has the sign of the divisor.
     @inlinable public static func floorMod(_ a: Int64, _ b: Int64) -> Int64 {
         let r = a % b

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PulseCore
+import PulseStore
 
 #if canImport(Glibc)
     import Glibc
@@ -16,7 +17,8 @@ struct BenchMetricsCommand: AsyncParsableCommand {
         discussion: """
             Runs ../shared/bench/pandas_metrics.py --export into a temporary folder, loads the CSV files into \
             Pulse's model, times the frame build and the metric recompute (min and median of --repeat runs), \
-            runs the reference on the same export, and checks that both print the same checksums. \
+            runs the reference on the same export, and checks that both print the same checksums. Then it writes \
+            the data into a temporary SQLite store and times reading it back with the recompute (--skip-sqlite). \
             Needs python3 with pandas (pip install pandas). Build with -c release for meaningful figures.
             """
     )
@@ -31,6 +33,9 @@ struct BenchMetricsCommand: AsyncParsableCommand {
     @Option(help: "Path of pandas_metrics.py (default: ../shared/bench/pandas_metrics.py, searched upwards).")
     var reference: String?
     @Option(help: "Python interpreter with pandas.") var python = "python3"
+    @Flag(
+        name: .customLong("skip-sqlite"), help: "Do not write the data to a temporary SQLite store and time the read.")
+    var skipSQLite = false
 
     func validate() throws {
         guard deals >= 1 else { throw ValidationError("--deals must be at least 1 (got \(deals)).") }
@@ -45,6 +50,12 @@ struct BenchMetricsCommand: AsyncParsableCommand {
         var temporary: URL?
         if let fromExport {
             folder = URL(fileURLWithPath: fromExport)
+            for name in ["deals.csv", "activities.csv", "meta.json", "expected/checksums.txt"]
+            where !FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path) {
+                throw BenchError(
+                    "--from-export \(fromExport): \(name) is missing; write the folder with --keep DIR or "
+                        + "pandas_metrics.py --export DIR")
+            }
         } else if let keep {
             folder = URL(fileURLWithPath: keep)
         } else {
@@ -70,50 +81,28 @@ struct BenchMetricsCommand: AsyncParsableCommand {
         }
         let exportSeconds = (ContinuousClock.now - exportStart).seconds
 
-        // Data step 1: CSV → model structs.
-        var loaded: (deals: [Deal], facts: [ActivityFact], now: Date)?
-        let loadSeconds = try Self.time {
-            let d = try PandasExport.deals(Self.read(folder, "deals.csv"))
-            let a = try PandasExport.activities(Self.read(folder, "activities.csv"))
-            let now = try PandasExport.now(metaJSON: Self.read(folder, "meta.json"))
-            loaded = (d, a, now)
-        }
-        guard let (dealRows, facts, now) = loaded else { return }
-
-        // Data step 2: model → frame.
-        var frame: MetricsFrame?
-        var buildRuns: [Double] = []
-        for _ in 0..<repeatCount {
-            frame = nil
-            buildRuns.append(try Self.time { frame = MetricsFrame(deals: dealRows, activities: facts) })
-        }
-        guard let frame else { return }
-
-        // Compute: the reference metric set, and every Pulse metric.
-        var result: ReferenceMetrics?
-        var computeRuns: [Double] = []
-        for _ in 0..<repeatCount {
-            computeRuns.append(try Self.time { result = ReferenceMetrics(frame: frame, now: now) })
-        }
-        let steps = Self.stepTimings(frame: frame, now: now, runs: repeatCount)
-        var allRuns: [Double] = []
-        var sink = 0
-        for _ in 0..<repeatCount {
-            allRuns.append(
-                try Self.time {
-                    let all = PulseMetricsSnapshot(frame: frame, now: now)
-                    sink &+= all.fingerprint
-                })
-        }
-
-        // The reference on the same export.
+        // The reference first, while this process is small (a child inherits the parent's peak RSS on Linux).
         let pandasOutput = try runPython([script.path, "--from-export", folder.path, "--repeat", "\(repeatCount)"])
         let pandas = PandasTimings(output: pandasOutput)
+
+        let memory = try Self.inMemoryRound(folder: folder, runs: repeatCount)
+        let rssInMemory = Self.peakRSSMiB()
+
+        // The same data through SQLite: write once (setup), then time read + frame build + compute.
+        var sqlite: SQLiteTimings?
+        if !skipSQLite {
+            sqlite = try await Self.sqliteRound(folder: folder, now: memory.now, runs: min(repeatCount, 3))
+        }
+        let loadSeconds = memory.load
+        let buildRuns = memory.build
+        let computeRuns = memory.compute
+        let allRuns = memory.all
+        let steps = memory.steps
 
         // Checksums.
         let expected = String(decoding: try Self.read(folder, "expected/checksums.txt"), as: UTF8.self)
             .split(separator: "\n").map(String.init)
-        let actual = result?.checksumLines() ?? []
+        let actual = memory.lines
         var mismatches: [(String, String)] = []
         for i in 0..<max(expected.count, actual.count) {
             let want = i < expected.count ? expected[i] : "(missing)"
@@ -148,8 +137,25 @@ struct BenchMetricsCommand: AsyncParsableCommand {
             print("\npandas timings: could not read the 'total compute' line; its output was:\n\(pandasOutput)")
         }
         if let rss = pandas.peakRSS { print("pandas peak RSS: \(rss)") }
-        print("Pulse peak RSS (getrusage): \(String(format: "%.1f", Self.peakRSSMiB())) MiB")
-        print("SQLite read + compute: skipped (no SQLiteStore on this branch yet)")
+        print("Pulse peak RSS (getrusage): \(String(format: "%.1f", rssInMemory)) MiB through the in-memory runs")
+        if let sqlite {
+            print(
+                pad("SQLite write (setup; deals + ~100k-row batches)", 46) + pad(ms(sqlite.write), 12, right: true))
+            row("SQLite read deals, then activity facts", sqlite.read)
+            row("  store.deals (with stage history)", sqlite.readDeals)
+            row("  store.activityFacts", sqlite.readFacts)
+            row("SQLite read both concurrently", sqlite.readConcurrent)
+            row("  frame build from the read", sqlite.build)
+            row("SQLite concurrent read + frame + recompute", sqlite.total)
+            print("SQLite checksums: \(sqlite.match ? "MATCH" : "MISMATCH")")
+            let scope =
+                sqlite.peakReset
+                ? "during the SQLite read + compute runs (mark reset after the write setup)"
+                : "including the SQLite round"
+            print("Pulse peak RSS (getrusage): \(String(format: "%.1f", Self.peakRSSMiB())) MiB \(scope)")
+        } else {
+            print("SQLite round: skipped (--skip-sqlite)")
+        }
         if mismatches.isEmpty {
             print("checksums: MATCH (\(expected.count) lines equal the reference's)")
         } else {
@@ -157,7 +163,141 @@ struct BenchMetricsCommand: AsyncParsableCommand {
             for (got, want) in mismatches.prefix(10) { print("  pulse:  \(got)\n  pandas: \(want)") }
             throw ExitCode(1)
         }
+    }
+
+    /// Timings and checksum lines of the in-memory runs.
+    struct InMemoryTimings {
+        var now: Date
+        var load: Double
+        var build: [Double]
+        var compute: [Double]
+        var all: [Double]
+        var steps: [(String, [Double])]
+        var lines: [String]
+    }
+
+    /// Loads the export into the model, then times frame builds and full recomputes; the data is released
+    /// when it returns.
+    static func inMemoryRound(folder: URL, runs: Int) throws -> InMemoryTimings {
+        // Data step 1: CSV → model structs.
+        var loaded: (deals: [Deal], facts: [ActivityFact], now: Date)?
+        let load = try time {
+            let d = try PandasExport.deals(read(folder, "deals.csv"))
+            let a = try PandasExport.activities(read(folder, "activities.csv"))
+            let now = try PandasExport.now(metaJSON: read(folder, "meta.json"))
+            loaded = (d, a, now)
+        }
+        guard let (deals, facts, now) = loaded else { throw BenchError("the export could not be loaded") }
+        // Data step 2: model → frame.
+        var frame: MetricsFrame?
+        var build: [Double] = []
+        for _ in 0..<runs {
+            frame = nil
+            build.append(try time { frame = MetricsFrame(deals: deals, activities: facts) })
+        }
+        guard let frame else { throw BenchError("no frame was built") }
+        // Compute: the reference metric set, and every Pulse metric.
+        var result: ReferenceMetrics?
+        var compute: [Double] = []
+        for _ in 0..<runs { compute.append(try time { result = ReferenceMetrics(frame: frame, now: now) }) }
+        let steps = stepTimings(frame: frame, now: now, runs: runs)
+        var all: [Double] = []
+        var sink = 0
+        for _ in 0..<runs {
+            all.append(try time { sink &+= PulseMetricsSnapshot(frame: frame, now: now).fingerprint })
+        }
         if sink == Int.min { print("") }  // keeps the all-metrics runs observable
+        return InMemoryTimings(
+            now: now, load: load, build: build, compute: compute, all: all, steps: steps,
+            lines: result?.checksumLines() ?? [])
+    }
+
+    /// Timings of the SQLite round.
+    struct SQLiteTimings {
+        /// True when the peak-RSS mark was reset before the reads (Linux), so the peak is theirs alone.
+        var peakReset: Bool
+        var write: Double
+        var read: [Double]
+        var readDeals: [Double]
+        var readFacts: [Double]
+        var readConcurrent: [Double]
+        var build: [Double]
+        var total: [Double]
+        var match: Bool
+    }
+
+    /// Writes the export into a temporary `SQLiteStore` (deals, then activities in batches of 100,000), then
+    /// times reading it back with frame build and metric computation.
+    static func sqliteRound(folder: URL, now: Date, runs: Int) async throws -> SQLiteTimings {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("pulse-bench-db-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try SQLiteStore(path: dir.appendingPathComponent("pulse.sqlite").path)
+        var write = 0.0
+        do {
+            var batch = IngestBatch()
+            batch.deals = try PandasExport.deals(read(folder, "deals.csv"))
+            var start = ContinuousClock.now
+            _ = try await store.apply(batch)
+            write += (ContinuousClock.now - start).seconds
+            // Parse and write the activities a slice of lines at a time, so the setup stays small in memory.
+            let bytes = try read(folder, "activities.csv")
+            let headerEnd = (bytes.firstIndex(of: 10) ?? bytes.count - 1) + 1
+            let header = Array(bytes[..<headerEnd])
+            var from = headerEnd
+            while from < bytes.count {
+                var to = min(bytes.count, from + 4_500_000)
+                while to < bytes.count && bytes[to - 1] != 10 { to += 1 }
+                var chunk = IngestBatch()
+                chunk.activities = try PandasExport.activityRecords(header + bytes[from..<to])
+                start = ContinuousClock.now
+                _ = try await store.apply(chunk)
+                write += (ContinuousClock.now - start).seconds
+                from = to
+            }
+        }
+        let peakReset = resetPeakRSS()
+        var readRuns: [Double] = []
+        var dealRuns: [Double] = []
+        var factRuns: [Double] = []
+        var parallelRuns: [Double] = []
+        var buildRuns: [Double] = []
+        var totalRuns: [Double] = []
+        var lines: [String] = []
+        for _ in 0..<runs {
+            // Sequential reads, each timed.
+            let start = ContinuousClock.now
+            let storedDeals = try await store.deals(tenant: Tenant.defaultID)
+            let dealsRead = ContinuousClock.now
+            let facts = try await store.activityFacts(tenant: Tenant.defaultID)
+            let factsRead = ContinuousClock.now
+            dealRuns.append((dealsRead - start).seconds)
+            factRuns.append((factsRead - dealsRead).seconds)
+            readRuns.append((factsRead - start).seconds)
+            _ = (storedDeals.count, facts.count)
+        }
+        for _ in 0..<runs {
+            // The end-to-end path: both reads at once (WAL allows concurrent readers), frame, recompute.
+            let start = ContinuousClock.now
+            async let dealsRead = store.deals(tenant: Tenant.defaultID)
+            async let factsRead = store.activityFacts(tenant: Tenant.defaultID)
+            let (storedDeals, facts) = try await (dealsRead, factsRead)
+            let read = ContinuousClock.now
+            parallelRuns.append((read - start).seconds)
+            let frame = MetricsFrame(deals: storedDeals, activities: facts)
+            buildRuns.append((ContinuousClock.now - read).seconds)
+            let metrics = ReferenceMetrics(frame: frame, now: now)
+            totalRuns.append((ContinuousClock.now - start).seconds)
+            lines = metrics.checksumLines()
+        }
+        let expectedLines = String(decoding: try read(folder, "expected/checksums.txt"), as: UTF8.self)
+            .split(separator: "\n").map(String.init)
+        let match =
+            lines.count == expectedLines.count && zip(lines, expectedLines).allSatisfy { Checksum.linesMatch($0, $1) }
+        return SQLiteTimings(
+            peakReset: peakReset, write: write, read: readRuns, readDeals: dealRuns, readFacts: factRuns,
+            readConcurrent: parallelRuns,
+            build: buildRuns, total: totalRuns,
+            match: match)
     }
 
     /// Min-and-median timings of each step of the reference set, run separately.
@@ -197,7 +337,7 @@ struct BenchMetricsCommand: AsyncParsableCommand {
         if let reference {
             let url = URL(fileURLWithPath: reference)
             guard FileManager.default.fileExists(atPath: url.path) else {
-                throw ValidationError("--reference \(reference): no such file.")
+                throw BenchError("--reference \(reference): no such file; pass the path of pandas_metrics.py.")
             }
             return url
         }
@@ -207,7 +347,7 @@ struct BenchMetricsCommand: AsyncParsableCommand {
             if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
             dir = dir.deletingLastPathComponent()
         }
-        throw ValidationError(
+        throw BenchError(
             "pandas_metrics.py not found at ../shared/bench/ from here or a parent folder; pass --reference PATH.")
     }
 
@@ -215,8 +355,9 @@ struct BenchMetricsCommand: AsyncParsableCommand {
         do {
             _ = try runPython(["-c", "import pandas"])
         } catch {
-            throw ValidationError(
-                "\(python) with pandas is needed for the reference (install with: pip install pandas). \(error)")
+            throw BenchError(
+                "\(python) with pandas is needed to run the reference: install Python 3 and then `pip install pandas`, "
+                    + "or pass --python PATH (\(error))")
         }
     }
 
@@ -243,7 +384,7 @@ struct BenchMetricsCommand: AsyncParsableCommand {
         return String(decoding: output, as: UTF8.self)
     }
 
-    private static func read(_ folder: URL, _ name: String) throws -> [UInt8] {
+    static func read(_ folder: URL, _ name: String) throws -> [UInt8] {
         let url = folder.appendingPathComponent(name)
         do {
             return [UInt8](try Data(contentsOf: url))
@@ -258,6 +399,19 @@ struct BenchMetricsCommand: AsyncParsableCommand {
         return (ContinuousClock.now - start).seconds
     }
 
+    /// Resets the kernel's peak-RSS mark to the current RSS (Linux `/proc/self/clear_refs`), as
+    /// pandas_metrics.py --compute-peak does; false where that is not possible.
+    static func resetPeakRSS() -> Bool {
+        guard let handle = FileHandle(forWritingAtPath: "/proc/self/clear_refs") else { return false }
+        defer { try? handle.close() }
+        do {
+            try handle.write(contentsOf: Data("5".utf8))
+            return true
+        } catch {
+            return false
+        }
+    }
+
     static func peakRSSMiB() -> Double {
         var usage = rusage()
         #if os(Linux)
@@ -266,42 +420,6 @@ struct BenchMetricsCommand: AsyncParsableCommand {
             getrusage(RUSAGE_SELF, &usage)
         #endif
         return Double(usage.ru_maxrss) / 1024
-    }
-}
-
-/// A benchmark failure with a sentence saying what went wrong.
-struct BenchError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
-}
-
-/// The timing lines of pandas_metrics.py's output.
-struct PandasTimings {
-    var load: Double?
-    /// [min, median] with --repeat > 1, else [run 1].
-    var totalCompute: [Double]?
-    var peakRSS: String?
-
-    init(output: String) {
-        for line in output.split(separator: "\n") {
-            let words = line.split(separator: " ")
-            if line.hasPrefix("  load ") || line.hasPrefix("  generate ") {
-                load = words.last.flatMap { Double($0) }
-            } else if line.hasPrefix("  total compute") {
-                let numbers = words.dropFirst(2).compactMap { Double($0) }
-                totalCompute = numbers.count == 3 ? [numbers[1], numbers[2]] : numbers
-            } else if line.hasPrefix("peak RSS") {
-                peakRSS = String(line.dropFirst("peak RSS (getrusage): ".count))
-            }
-        }
-    }
-}
-
-extension Duration {
-    /// The duration in seconds.
-    var seconds: Double {
-        let c = components
-        return Double(c.seconds) + Double(c.attoseconds) / 1e18
     }
 }
 

@@ -43,11 +43,11 @@ struct DemoSummaryRenderer: Sendable {
         out.append("")
         out.append(bold("Pipeline health"))
         let p = summary.pipeline
-        let stages = p.openByStage.map { "\($0.0) \($0.1)" }.joined(separator: " · ")
+        let stages = p.openByStage.map { "\($0.0) \(Self.grouped($0.1))" }.joined(separator: " · ")
         out.append("  Open items by stage: " + (stages.isEmpty ? "none" : stages))
-        out.append("  Scheduled calls (next 7 days): \(p.scheduledCalls)")
-        out.append("  Outstanding proposals: \(p.outstandingProposals)")
-        let overdue = "  Overdue partner lists: \(p.overdueLists)"
+        out.append("  Scheduled calls (next 7 days): \(Self.grouped(p.scheduledCalls))")
+        out.append("  Outstanding proposals: \(Self.grouped(p.outstandingProposals))")
+        let overdue = "  Overdue partner lists: \(Self.grouped(p.overdueLists))"
         out.append(p.overdueLists > 0 && colour ? paint(overdue, "31") : overdue)
         for (label, value) in p.facts { out.append("  \(label): \(value)") }
 

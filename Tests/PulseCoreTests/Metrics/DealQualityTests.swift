@@ -11,14 +11,15 @@ import Testing
         ([400, 100, 300, 200], [175.0, 250, 325]),
         ([7], [7.0, 7, 7]),
         ([5, 5, 5, 9], [5.0, 5, 6]),
+        ([-3, 1 << 40, 0, 17, 1 << 40, 99_999], [4.25, 50_008, 824_633_745_831.75]),
     ])
     func quartilesInterpolateLinearlyLikeNumpy(values: [Int64], edges: [Double]) {
-        var column = ContiguousArray(values)
-        #expect(Quantiles.linear(&column, [0.25, 0.5, 0.75]) == edges)
+        let column = ContiguousArray(values + [MetricsFrame.missing])
+        #expect(column.withUnsafeBufferPointer { Quantiles.linear($0, [0.25, 0.5, 0.75]) } == edges)
     }
 
     @Test func dqsIsTheSmoothedWinRateOfTheDealsCell() {
-        // closed amounts $100, $200, $300, $400 → edges 175, 250, 325 dollars; p = 3/4
+        // closed amounts $100, $150, $300, $400 → edges $137.50, $225, $325; p = 3/4
         let deals = [
             F.closed("1", won: true, lead: "Inbound", dollars: 100, created: F.day(-20), closed: F.day(-10)),
             F.closed("2", won: true, lead: "Inbound", dollars: 150, created: F.day(-20), closed: F.day(-10)),

@@ -82,3 +82,41 @@ import Testing
         }
     }
 }
+
+@Suite struct FrameClusteringTests {
+    typealias F = MetricsFactory
+
+    @Test(arguments: [1.0, 4e18])
+    func activitiesAreClusteredByKindThenTimeEvenWhenKeysDoNotFitSixtyFourBits(spread: Double) {
+        let facts = [
+            F.activity(.emailIn, at: Date(timeIntervalSince1970: spread)),
+            F.activity(at: Date(timeIntervalSince1970: 5)),
+            F.activity(.emailIn, at: Date(timeIntervalSince1970: -spread)),
+            F.activity(rep: "rep_b", at: Date(timeIntervalSince1970: 2)),
+            F.activity(at: Date(timeIntervalSince1970: 2)),
+        ]
+        let frame = F.frame([], facts)
+        let calls = frame.activityRows(kind: .callConducted, in: .allTime)
+        let emails = frame.activityRows(kind: .emailIn, in: .allTime)
+        #expect(calls.count == 3)
+        #expect(emails.count == 2)
+        #expect(calls.map { frame.activityTime[$0] } == [2, 2, 5])
+        // equal times keep input order: rep_b's call came first
+        #expect(calls.map { frame.reps[Int(frame.activityRep[$0])] } == ["rep_b", "rep_a", "rep_a"])
+        #expect(emails.map { frame.activityTime[$0] } == [Int64(-spread), Int64(spread)])
+        #expect(frame.activityRows(kind: .callConducted, in: TimeWindow(startSeconds: 2, endSeconds: 5)).count == 2)
+    }
+
+    @Test func closedDealsFollowOpenOnesInCloseTimeOrder() {
+        let deals = [
+            F.closed("late", won: true, created: F.day(-40), closed: F.day(-1)),
+            F.open("o1", entered: F.day(-2)),
+            F.closed("early", won: false, created: F.day(-40), closed: F.day(-30)),
+            F.open("o2", entered: F.day(-2)),
+        ]
+        let frame = F.frame(deals)
+        #expect(frame.dealIDs == ["o1", "o2", "early", "late"])
+        #expect(frame.openRows == 0..<2)
+        #expect(frame.closedRows(in: .lastDays(10, before: F.now)) == 3..<4)
+    }
+}

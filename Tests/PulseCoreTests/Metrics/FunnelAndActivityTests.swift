@@ -135,3 +135,32 @@ import Testing
         #expect(report.revenuePerActiveRepCents == 200_000)
     }
 }
+
+@Suite struct SnapshotTests {
+    typealias F = MetricsFactory
+
+    @Test func theSnapshotRanksTheLeaderboardAndFillsTheKpiTable() {
+        let deals = [
+            F.closed("1", won: true, rep: "rep_b", created: F.day(-40), closed: F.day(-3)),
+            F.open("2", entered: F.day(-20), rep: "rep_a"),
+            F.open("3", entered: F.day(-1), rep: "rep_c"),
+        ]
+        let calls = [F.activity(rep: "rep_a", at: F.day(-2)), F.activity(rep: "rep_a", at: F.day(-9))]
+        let snapshot = PulseMetricsSnapshot(frame: F.frame(deals, calls), now: F.now)
+        // rep_b: one sale (5); rep_a: two calls (2); rep_c: nothing
+        #expect(snapshot.bdrLeaderboard.map(\.rep) == ["rep_b", "rep_a"])
+        #expect(
+            snapshot.kpis.map(\.metric) == [
+                "calls_per_bdr_week", "upcoming_calls_next_week", "agreements_per_month", "lists_out_per_month",
+                "win_rate",
+            ])
+        let winRate = snapshot.kpis.last!
+        #expect(winRate.value == 1)
+        #expect(winRate.target == 0.45)
+        #expect(winRate.status == .onTrack)
+        // 2 calls over 4 weeks and 3 reps: 1/6 per rep per week, far below 25
+        #expect(abs(snapshot.kpis[0].value - 2.0 / 12) < 1e-12)
+        #expect(snapshot.kpis[0].status == .behind)
+        #expect(snapshot.momentum.lowestMomentumFirst.map(\.deal) == ["2", "3"])
+    }
+}
