@@ -22,7 +22,10 @@ let package = Package(
         .target(name: "PulseCore", swiftSettings: strict),
         .target(
             name: "PulseStore",
-            dependencies: ["PulseCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "PulseCore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: strict
         ),
         .executableTarget(

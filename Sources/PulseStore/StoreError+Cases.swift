@@ -9,6 +9,15 @@ extension StoreError {
                 + "Pass --db PATH with a writable location (or set PULSE_DB).")
     }
 
+    /// The database was migrated by a newer Pulse, whose schema this version does not know.
+    public static func newerSchema(_ path: String, migrations: [String]) -> StoreError {
+        StoreError(
+            code: "db_newer_schema",
+            message:
+                "The database at \(path) was created by a newer version of Pulse (schema \(migrations.joined(separator: ", "))). "
+                + "Upgrade Pulse, or pass --db PATH with another database file.")
+    }
+
     /// A batch could not be written; the transaction was rolled back.
     public static func writeFailed(_ path: String, reason: String) -> StoreError {
         StoreError(

@@ -26,6 +26,18 @@ import Testing
         }
     }
 
+    @Test func aDatabaseFromANewerPulseIsRefusedWithoutChangingIt() async throws {
+        try await withSQLiteStore { store, folder in
+            try await store.writer.write { db in
+                try db.execute(
+                    sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)", arguments: ["v99-from-the-future"])
+            }
+            let error = #expect(throws: StoreError.self) { try SQLiteStore(path: folder.path("pulse.sqlite")) }
+            #expect(error?.code == "db_newer_schema")
+            #expect(error?.message.contains("v99-from-the-future") == true)
+        }
+    }
+
     @Test func missingParentFoldersAreCreated() async throws {
         let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
@@ -101,6 +113,46 @@ import Testing
         }
     }
 
+    @Test func aBulkLoadIntoAnEmptyTableRebuildsItsIndexesAndFailsCleanly() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let store = try SQLiteStore(path: folder.path("bulk.sqlite"), bulkLoadThreshold: 10)
+        func indexes() async throws -> [String] {
+            try await store.writer.read { db in
+                try String.fetchAll(
+                    db,
+                    sql:
+                        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'activities' AND sql IS NOT NULL"
+                )
+            }
+        }
+        let before = try await indexes()
+        #expect(before == ["activities_occurred_at"])
+        try await store.writer.write { db in
+            try db.execute(
+                sql: """
+                    CREATE TRIGGER fail_on_boom BEFORE INSERT ON activities WHEN NEW.id = 'boom'
+                    BEGIN SELECT RAISE(ABORT, 'forced failure'); END
+                    """)
+        }
+        var batch = IngestBatch()
+        batch.activities = (0..<30).map { Fixtures.activity(id: Activity.ID("a\($0)"), at: Fixtures.date(seconds: $0)) }
+        let failing = batch.activities + [Fixtures.activity(id: "boom")]
+        var bad = batch
+        bad.activities = failing
+        await #expect(throws: StoreError.self) { try await store.apply(bad) }
+        #expect(try await indexes() == before)
+        #expect(try await store.counts()["activities"] == 0)
+
+        let summary = try await store.apply(batch)
+        #expect(summary.inserted["activities"] == 30)
+        #expect(try await indexes() == before)
+        let window = try await store.activities(
+            tenant: "acme", from: Fixtures.date(seconds: 5), to: Fixtures.date(seconds: 8))
+        #expect(window.map(\.id) == ["a5", "a6", "a7"])
+        #expect(try await store.apply(batch).totalUnchanged == 30)
+    }
+
     @Test func datesAreStoredAsWholeUnixSecondsRoundedDown() async throws {
         try await withSQLiteStore { store, _ in
             var batch = IngestBatch()
@@ -143,18 +195,27 @@ import Testing
         }
     }
 
-    @Test func activityFactsAreReadFromTheCoveringIndex() async throws {
+    @Test(arguments: [
+        (
+            "SELECT id FROM activities WHERE tenant = ? AND occurred_at >= 0 AND occurred_at < 9",
+            "activities_occurred_at"
+        ),
+        ("SELECT id FROM deals WHERE tenant = ? AND call_date >= 0", "deals_call_date"),
+        ("SELECT id FROM deals WHERE tenant = ? AND partner_list_sent_date >= 0", "deals_partner_list_sent_date"),
+        ("SELECT id FROM deals WHERE tenant = ? AND agreement_date >= 0", "deals_agreement_date"),
+        ("SELECT id FROM deals WHERE tenant = ? AND closed_at >= 0", "deals_closed_at"),
+        ("SELECT id FROM deals WHERE tenant = ? AND created_at >= 0", "deals_created_at"),
+        ("SELECT id FROM engagement_events WHERE tenant = ? AND occurred_at >= 0", "engagement_events_occurred_at"),
+        ("SELECT id FROM support_tickets WHERE tenant = ? AND opened_at >= 0", "support_tickets_opened_at"),
+    ])
+    func reportDateQueriesUseAnIndex(_ sql: String, _ index: String) async throws {
         try await withSQLiteStore { store, _ in
             let details = try await store.writer.read { db in
-                try Row.fetchAll(
-                    db,
-                    sql: """
-                        EXPLAIN QUERY PLAN
-                        SELECT deal, rep, kind, occurred_at FROM activities WHERE tenant = ? ORDER BY occurred_at
-                        """, arguments: ["acme"]
-                ).map { $0["detail"] as String }
+                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: ["acme"]).map {
+                    $0["detail"] as String
+                }
             }
-            #expect(details.contains { $0.contains("COVERING INDEX activities_occurred_at") })
+            #expect(details.contains { $0.contains("USING INDEX \(index)") || $0.contains("COVERING INDEX \(index)") })
         }
     }
 }

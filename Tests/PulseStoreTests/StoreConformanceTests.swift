@@ -138,6 +138,37 @@ import Testing
     }
 
     @Test(arguments: StoreKind.enabled)
+    func largeBatchesMixingNewChangedAndUnchangedRowsAreCountedExactly(_ kind: StoreKind) async throws {
+        try await withStore(kind) { store in
+            func activity(_ number: Int, subject: String = "first") -> Activity {
+                var activity = Fixtures.activity(id: Activity.ID("a\(number)"), at: Fixtures.date(seconds: number))
+                activity.subject = subject
+                return activity
+            }
+            var batch = IngestBatch()
+            batch.activities = (0..<100).map { activity($0) }
+            #expect(try await store.apply(batch).inserted["activities"] == 100)
+
+            // 90 unchanged, 10 changed, 50 new, spread over several multi-row groups.
+            batch.activities = (0..<150).map { activity($0, subject: $0 % 10 == 3 && $0 < 100 ? "changed" : "first") }
+            let summary = try await store.apply(batch)
+            #expect(summary.inserted["activities"] == 50)
+            #expect(summary.updated["activities"] == 10)
+            #expect(summary.unchanged["activities"] == 90)
+            let all = (from: Fixtures.date(), to: Fixtures.date(days: 1))
+            #expect(try await store.activities(tenant: "acme", from: all.from, to: all.to) == batch.activities)
+
+            // The same new id twice in one batch: the later version wins, as if applied one after the other.
+            batch.activities = [activity(500)] + (0..<100).map { activity($0 + 1_000) } + [activity(500, subject: "v2")]
+            let twice = try await store.apply(batch)
+            #expect(twice.inserted["activities"] == 101)
+            #expect(twice.updated["activities"] == 1)
+            let stored = try await store.activities(tenant: "acme", from: all.from, to: all.to)
+            #expect(stored.first { $0.id == "a500" }?.subject == "v2")
+        }
+    }
+
+    @Test(arguments: StoreKind.enabled)
     func recordsWithoutVersionReplaceOnlyWhenTheirContentDiffers(_ kind: StoreKind) async throws {
         try await withStore(kind) { store in
             var batch = IngestBatch()
@@ -303,7 +334,7 @@ import Testing
             #expect(try await store.engagement(tenant: "acme", from: from, to: to).map(\.id) == ["e1", "e2"])
             #expect(try await store.engagement(tenant: "other", from: from, to: to).isEmpty)
             let facts = try await store.activityFacts(tenant: "acme")
-            #expect(facts.map(\.occurredAt) == batch.activities.map(\.occurredAt).sorted())
+            #expect(facts.map(\.occurredAt).sorted() == batch.activities.map(\.occurredAt).sorted())
             #expect(try await store.activityFacts(tenant: "other").isEmpty)
         }
     }

@@ -10,11 +10,14 @@ final class SQLiteBatchWriter {
     private let db: Database
     private let batchID: Int64
     private let now: Int64
+    /// Rows from which a load into an empty table drops its secondary indexes and builds them afterwards.
+    private let bulkLoadThreshold: Int
     private var summary = ApplySummary()
 
     /// Opens the batch: appends its `ingest_batches` row, whose id tags quarantine rows and events.
-    init(db: Database, now: Date) throws {
+    init(db: Database, now: Date, bulkLoadThreshold: Int) throws {
         self.db = db
+        self.bulkLoadThreshold = bulkLoadThreshold
         self.now = SQLiteValue.seconds(now)
         try db.execute(
             sql: """
@@ -65,26 +68,63 @@ final class SQLiteBatchWriter {
     }
 
     /// Inserts new records and replaces changed ones, counting each outcome.
+    ///
+    /// Records go in groups of `rowsPerInsert` through one multi-row `INSERT OR IGNORE`. When the group's
+    /// change count shows that some keys existed, every record of the group is passed through the
+    /// content-comparing `UPDATE`: rows just inserted compare equal and stay as they are.
     private func upsert<R>(_ records: [R], into table: SQLiteTable<R>, kind: String) throws {
         guard !records.isEmpty else { return }
+        let deferredIndexes = try deferIndexesForBulkLoad(of: table.name, incoming: records.count)
         let insert = try db.cachedStatement(sql: table.insertSQL)
         let update = try db.cachedStatement(sql: table.updateSQL)
+        let groupSize = table.rowsPerInsert
+        let insertGroup = try db.cachedStatement(sql: table.insertSQL(rows: groupSize))
         var inserted = 0
         var updated = 0
         var unchanged = 0
-        for record in records {
-            let arguments = StatementArguments(table.encode(record))
-            insert.setUncheckedArguments(arguments)
-            try insert.execute()
-            if db.changesCount > 0 {
-                inserted += 1
-                continue
+        var start = records.startIndex
+        while records.endIndex - start >= groupSize {
+            let group = records[start..<(start + groupSize)]
+            start += groupSize
+            let added = try insertGroup.run(in: db) { binder in
+                for record in group { table.bind(record, &binder) }
             }
-            update.setUncheckedArguments(arguments)
-            try update.execute()
-            if db.changesCount > 0 { updated += 1 } else { unchanged += 1 }
+            inserted += added
+            guard added < groupSize else { continue }
+            var replaced = 0
+            for record in group where try update.run(in: db, { table.bind(record, &$0) }) > 0 {
+                replaced += 1
+            }
+            updated += replaced
+            unchanged += groupSize - added - replaced
         }
+        for record in records[start...] {
+            if try insert.run(in: db, { table.bind(record, &$0) }) > 0 {
+                inserted += 1
+            } else if try update.run(in: db, { table.bind(record, &$0) }) > 0 {
+                updated += 1
+            } else {
+                unchanged += 1
+            }
+        }
+        for sql in deferredIndexes { try db.execute(sql: sql) }
         record(kind, inserted: inserted, updated: updated, unchanged: unchanged)
+    }
+
+    /// When `incoming` rows go into an empty table, drops the table's secondary indexes and returns the SQL
+    /// that recreates them: building an index once from sorted keys is cheaper than a million random inserts.
+    /// All of it happens inside the batch's transaction, so a failure restores the indexes too.
+    private func deferIndexesForBulkLoad(of table: String, incoming: Int) throws -> [String] {
+        guard incoming >= bulkLoadThreshold else { return [] }
+        let empty = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM \(table.quotedDatabaseIdentifier))")
+        guard empty == true else { return [] }
+        let indexes = try Row.fetchAll(
+            db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
+            arguments: [table])
+        for index in indexes {
+            try db.execute(sql: "DROP INDEX \((index["name"] as String).quotedDatabaseIdentifier)")
+        }
+        return indexes.map { $0["sql"] as String }
     }
 
     /// Adds a tenant row (name = id) for every tenant a record names that is not stored yet.
@@ -127,10 +167,7 @@ final class SQLiteBatchWriter {
         var updated = 0
         var unchanged = 0
         for deal in deals {
-            let arguments = StatementArguments(table.encode(deal))
-            insert.setUncheckedArguments(arguments)
-            try insert.execute()
-            if db.changesCount > 0 {
+            if try insert.run(in: db, { table.bind(deal, &$0) }) > 0 {
                 _ = try insertHistory(of: deal)
                 inserted += 1
                 continue
@@ -142,9 +179,7 @@ final class SQLiteBatchWriter {
                 unchanged += 1
                 continue
             }
-            update.setUncheckedArguments(arguments)
-            try update.execute()
-            let rowChanged = db.changesCount > 0
+            let rowChanged = try update.run(in: db) { table.bind(deal, &$0) } > 0
             let historyAdded = try insertHistory(of: deal)
             if rowChanged || historyAdded > 0 { updated += 1 } else { unchanged += 1 }
         }
@@ -158,10 +193,12 @@ final class SQLiteBatchWriter {
             sql: "INSERT OR IGNORE INTO deal_stage_history (tenant, deal, stage, entered_at) VALUES (?, ?, ?, ?)")
         var added = 0
         for change in deal.stageHistory {
-            try insert.execute(arguments: [
-                deal.tenant.rawValue, deal.id.rawValue, change.stage, SQLiteValue.seconds(change.enteredAt),
-            ])
-            added += db.changesCount
+            added += try insert.run(in: db) { binder in
+                binder.id(deal.tenant)
+                binder.id(deal.id)
+                binder.text(change.stage)
+                binder.date(change.enteredAt)
+            }
         }
         return added
     }
@@ -191,33 +228,58 @@ final class SQLiteBatchWriter {
             guard try Int.fetchOne(exists, arguments: [tenant, deal]) != nil else {
                 throw StoreError.unknownDeal(deal, tenant: tenant, stage: change.stage)
             }
-            let enteredAt = SQLiteValue.seconds(change.enteredAt)
-            try insert.execute(arguments: [tenant, deal, change.stage, enteredAt])
-            guard db.changesCount > 0 else {
+            let added = try insert.run(in: db) { binder in
+                binder.text(tenant)
+                binder.text(deal)
+                binder.text(change.stage)
+                binder.date(change.enteredAt)
+            }
+            guard added > 0 else {
                 unchanged += 1
                 continue
             }
             inserted += 1
-            try move.execute(arguments: [
-                tenant, deal, change.stage, change.outcome?.rawValue, change.lossReason, enteredAt,
-            ])
+            _ = try move.run(in: db) { binder in
+                binder.text(tenant)
+                binder.text(deal)
+                binder.text(change.stage)
+                binder.raw(change.outcome)
+                binder.text(change.lossReason)
+                binder.date(change.enteredAt)
+            }
         }
         record("stageChanges", inserted: inserted, updated: 0, unchanged: unchanged)
     }
 
-    /// Records event envelopes; ids already stored are left as they are.
+    /// Records event envelopes, in groups of 64 rows per statement; ids already stored are left as they are.
     private func appendEvents(_ events: [EventRecord]) throws {
         guard !events.isEmpty else { return }
-        let insert = try db.cachedStatement(
-            sql: """
-                INSERT OR IGNORE INTO events (id, type, occurred_at, tenant, source, line, batch_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """)
-        for event in events {
-            try insert.execute(arguments: [
-                event.id, event.type, SQLiteValue.seconds(event.occurredAt), event.tenant.rawValue, event.source,
-                event.line, batchID,
-            ])
+        let row = "(?, ?, ?, ?, ?, ?, ?)"
+        let prefix = "INSERT OR IGNORE INTO events (id, type, occurred_at, tenant, source, line, batch_id) VALUES "
+        let groupSize = 64
+        let single = try db.cachedStatement(sql: prefix + row)
+        let group = try db.cachedStatement(
+            sql: prefix + Array(repeating: row, count: groupSize).joined(separator: ", "))
+        let batchID = batchID
+        func bind(_ event: EventRecord, _ binder: inout SQLiteBinder) {
+            binder.text(event.id)
+            binder.text(event.type)
+            binder.date(event.occurredAt)
+            binder.id(event.tenant)
+            binder.text(event.source)
+            binder.int(event.line)
+            binder.int64(batchID)
+        }
+        var start = events.startIndex
+        while events.endIndex - start >= groupSize {
+            let slice = events[start..<(start + groupSize)]
+            start += groupSize
+            _ = try group.run(in: db) { binder in
+                for event in slice { bind(event, &binder) }
+            }
+        }
+        for event in events[start...] {
+            _ = try single.run(in: db) { bind(event, &$0) }
         }
     }
 
@@ -231,10 +293,17 @@ final class SQLiteBatchWriter {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         for row in rows {
-            try insert.execute(arguments: [
-                batchID, row.source, row.line, row.field, row.gate.rawValue, row.reason, row.raw, row.recordID, now,
-            ])
-            summary.quarantined += db.changesCount
+            summary.quarantined += try insert.run(in: db) { binder in
+                binder.int64(batchID)
+                binder.text(row.source)
+                binder.int(row.line)
+                binder.text(row.field)
+                binder.raw(row.gate)
+                binder.text(row.reason)
+                binder.text(row.raw)
+                binder.text(row.recordID)
+                binder.int64(now)
+            }
         }
     }
 
@@ -248,10 +317,17 @@ final class SQLiteBatchWriter {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         for row in rows {
-            try insert.execute(arguments: [
-                batchID, row.source, row.line, row.recordID, row.field, row.from, row.to, row.reason, now,
-            ])
-            summary.corrections += db.changesCount
+            summary.corrections += try insert.run(in: db) { binder in
+                binder.int64(batchID)
+                binder.text(row.source)
+                binder.int(row.line)
+                binder.text(row.recordID)
+                binder.text(row.field)
+                binder.text(row.from)
+                binder.text(row.to)
+                binder.text(row.reason)
+                binder.int64(now)
+            }
         }
     }
 }

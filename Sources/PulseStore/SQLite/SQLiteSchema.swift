@@ -202,8 +202,7 @@ enum SQLiteSchema {
                     participants TEXT NOT NULL,
                     PRIMARY KEY (tenant, id)
                 );
-                CREATE INDEX activities_occurred_at ON activities (tenant, occurred_at, kind, rep, deal);
-                CREATE INDEX activities_rep_occurred_at ON activities (tenant, rep, occurred_at);
+                CREATE INDEX activities_occurred_at ON activities (tenant, occurred_at, rep);
                 CREATE TABLE engagement_events (
                     tenant TEXT NOT NULL,
                     id TEXT NOT NULL,
@@ -262,11 +261,11 @@ enum SQLiteSchema {
                     tenant TEXT NOT NULL,
                     source TEXT NOT NULL,
                     line INTEGER NOT NULL,
-                    batch_id INTEGER NOT NULL REFERENCES ingest_batches (id)
-                );
+                    batch_id INTEGER NOT NULL
+                ) WITHOUT ROWID;
                 CREATE TABLE quarantine (
                     id INTEGER PRIMARY KEY AUTOINCREMENT,
-                    batch_id INTEGER NOT NULL REFERENCES ingest_batches (id),
+                    batch_id INTEGER NOT NULL,
                     source TEXT NOT NULL,
                     line INTEGER NOT NULL,
                     field TEXT,
@@ -280,7 +279,7 @@ enum SQLiteSchema {
                 CREATE INDEX quarantine_batch ON quarantine (batch_id);
                 CREATE TABLE corrections (
                     id INTEGER PRIMARY KEY AUTOINCREMENT,
-                    batch_id INTEGER NOT NULL REFERENCES ingest_batches (id),
+                    batch_id INTEGER NOT NULL,
                     source TEXT NOT NULL,
                     line INTEGER NOT NULL,
                     record_id TEXT NOT NULL,

@@ -4,19 +4,20 @@ import PulseCore
 
 extension SQLiteStore {
     /// All rows of `table` selected by `suffix` (WHERE / ORDER BY with placeholders), decoded.
-    private func fetch<R>(_ table: SQLiteTable<R>, _ suffix: String, _ arguments: StatementArguments) async throws
+    private func fetch<R>(
+        _ table: SQLiteTable<R>, _ suffix: String, _ bind: @escaping @Sendable (inout SQLiteBinder) -> Void
+    ) async throws
         -> [R]
     {
-        try await read { db in try Self.fetch(table, suffix, arguments, db) }
+        try await read { db in try Self.fetch(table, suffix, bind, db) }
     }
 
     private static func fetch<R>(
-        _ table: SQLiteTable<R>, _ suffix: String, _ arguments: StatementArguments, _ db: Database
+        _ table: SQLiteTable<R>, _ suffix: String, _ bind: (inout SQLiteBinder) -> Void, _ db: Database
     ) throws -> [R] {
         let statement = try db.cachedStatement(sql: table.selectSQL(suffix))
-        let rows = try Row.fetchCursor(statement, arguments: arguments)
         var records: [R] = []
-        while let row = try rows.next() {
+        try statement.forEachRow(in: db, bind: bind) { row in
             records.append(try table.decode(row))
         }
         return records
@@ -27,8 +28,14 @@ extension SQLiteStore {
         return try await read { db in
             let statement = try db.cachedStatement(sql: "SELECT 1 FROM deals WHERE tenant = ? AND id = ?")
             var found = Set<Deal.ID>()
-            for id in ids where try Int.fetchOne(statement, arguments: [tenant.rawValue, id.rawValue]) != nil {
-                found.insert(id)
+            for id in ids {
+                try statement.forEachRow(
+                    in: db,
+                    bind: { binder in
+                        binder.id(tenant)
+                        binder.id(id)
+                    }
+                ) { _ in found.insert(id) }
             }
             return found
         }
@@ -40,8 +47,8 @@ extension SQLiteStore {
             guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM events)") == true else { return [] }
             let statement = try db.cachedStatement(sql: "SELECT 1 FROM events WHERE id = ?")
             var found = Set<String>()
-            for id in ids where try Int.fetchOne(statement, arguments: [id]) != nil {
-                found.insert(id)
+            for id in ids {
+                try statement.forEachRow(in: db, bind: { $0.text(id) }) { _ in found.insert(id) }
             }
             return found
         }
@@ -56,57 +63,71 @@ extension SQLiteStore {
                 sql: "SELECT account FROM subscriptions WHERE tenant = ? AND id = ?")
             var accounts: [Subscription.ID: Account.ID] = [:]
             for id in ids {
-                if let account = try String.fetchOne(statement, arguments: [tenant.rawValue, id.rawValue]) {
-                    accounts[id] = Account.ID(account)
-                }
+                try statement.forEachRow(
+                    in: db,
+                    bind: { binder in
+                        binder.id(tenant)
+                        binder.id(id)
+                    }
+                ) { row in accounts[id] = row.id(0) }
             }
             return accounts
         }
     }
 
     public func tenants() async throws -> [Tenant] {
-        try await fetch(SQLiteTables.tenants, "ORDER BY id", [])
+        try await fetch(SQLiteTables.tenants, "ORDER BY id", { _ in })
     }
 
     public func accounts(tenant: Tenant.ID) async throws -> [Account] {
-        try await fetch(SQLiteTables.accounts, "WHERE tenant = ? ORDER BY id", [tenant.rawValue])
+        try await fetch(SQLiteTables.accounts, "WHERE tenant = ? ORDER BY id", { $0.id(tenant) })
     }
 
     public func contacts(tenant: Tenant.ID) async throws -> [Contact] {
-        try await fetch(SQLiteTables.contacts, "WHERE tenant = ? ORDER BY id", [tenant.rawValue])
+        try await fetch(SQLiteTables.contacts, "WHERE tenant = ? ORDER BY id", { $0.id(tenant) })
     }
 
     public func reps(tenant: Tenant.ID) async throws -> [Rep] {
-        try await fetch(SQLiteTables.reps, "WHERE tenant = ? ORDER BY id", [tenant.rawValue])
+        try await fetch(SQLiteTables.reps, "WHERE tenant = ? ORDER BY id", { $0.id(tenant) })
     }
 
     public func products(tenant: Tenant.ID) async throws -> [Product] {
-        try await fetch(SQLiteTables.products, "WHERE tenant = ? ORDER BY id", [tenant.rawValue])
+        try await fetch(SQLiteTables.products, "WHERE tenant = ? ORDER BY id", { $0.id(tenant) })
     }
 
     public func deals(tenant: Tenant.ID) async throws -> [Deal] {
         try await read { db in
-            var deals = try Self.fetch(SQLiteTables.deals, "WHERE tenant = ? ORDER BY id", [tenant.rawValue], db)
+            var deals = try Self.fetch(SQLiteTables.deals, "WHERE tenant = ? ORDER BY id", { $0.id(tenant) }, db)
+            // Index order (deal, entered_at) needs no sort; entries entered in the same second keep their
+            // insertion order (rowid), restored per deal below.
             let statement = try db.cachedStatement(
                 sql: """
-                    SELECT deal, stage, entered_at FROM deal_stage_history
-                    WHERE tenant = ? ORDER BY deal, entered_at, rowid
+                    SELECT deal, stage, entered_at, rowid FROM deal_stage_history
+                    WHERE tenant = ? ORDER BY deal, entered_at
                     """)
             var histories: [String: [StageChange]] = [:]
             histories.reserveCapacity(deals.count)
             var currentDeal: String?
-            var current: [StageChange] = []
-            let rows = try Row.fetchCursor(statement, arguments: [tenant.rawValue])
-            while let row = try rows.next() {
+            var current: [(change: StageChange, seconds: Int64, rowID: Int64)] = []
+            func finish() {
+                guard let currentDeal else { return }
+                if zip(current, current.dropFirst()).contains(where: { $0.seconds == $1.seconds }) {
+                    current.sort { ($0.seconds, $0.rowID) < ($1.seconds, $1.rowID) }
+                }
+                histories[currentDeal] = current.map(\.change)
+            }
+            try statement.forEachRow(in: db, bind: { $0.id(tenant) }) { row in
                 let deal: String = row[0]
                 if deal != currentDeal {
-                    if let currentDeal { histories[currentDeal] = current }
+                    finish()
                     currentDeal = deal
-                    current = []
+                    current.removeAll(keepingCapacity: true)
                 }
-                current.append(StageChange(stage: row[1], enteredAt: row.date(2)!))
+                let seconds: Int64 = row[2]
+                let enteredAt = Date(timeIntervalSince1970: TimeInterval(seconds))
+                current.append((StageChange(stage: row[1], enteredAt: enteredAt), seconds, row[3]))
             }
-            if let currentDeal { histories[currentDeal] = current }
+            finish()
             for index in deals.indices {
                 if let history = histories[deals[index].id.rawValue] { deals[index].stageHistory = history }
             }
@@ -116,16 +137,18 @@ extension SQLiteStore {
 
     public func deal(_ id: Deal.ID, tenant: Tenant.ID) async throws -> Deal? {
         try await read { db in
-            let arguments: StatementArguments = [tenant.rawValue, id.rawValue]
-            guard var deal = try Self.fetch(SQLiteTables.deals, "WHERE tenant = ? AND id = ?", arguments, db).first
+            let key: (inout SQLiteBinder) -> Void = { binder in
+                binder.id(tenant)
+                binder.id(id)
+            }
+            guard var deal = try Self.fetch(SQLiteTables.deals, "WHERE tenant = ? AND id = ?", key, db).first
             else { return nil }
             let statement = try db.cachedStatement(
                 sql: """
                     SELECT stage, entered_at FROM deal_stage_history
                     WHERE tenant = ? AND deal = ? ORDER BY entered_at, rowid
                     """)
-            let rows = try Row.fetchCursor(statement, arguments: arguments)
-            while let row = try rows.next() {
+            try statement.forEachRow(in: db, bind: key) { row in
                 deal.stageHistory.append(StageChange(stage: row[0], enteredAt: row.date(1)!))
             }
             return deal
@@ -136,7 +159,11 @@ extension SQLiteStore {
         try await fetch(
             SQLiteTables.activities,
             "WHERE tenant = ? AND occurred_at >= ? AND occurred_at < ? ORDER BY occurred_at, id",
-            [tenant.rawValue, SQLiteValue.seconds(from), Self.exclusiveUpperBound(to)])
+            { binder in
+                binder.id(tenant)
+                binder.date(from)
+                binder.int64(Self.exclusiveUpperBound(to))
+            })
     }
 
     public func activityFacts(tenant: Tenant.ID) async throws -> [ActivityFact] {
@@ -147,14 +174,12 @@ extension SQLiteStore {
             var facts: [ActivityFact] = []
             facts.reserveCapacity(count)
             let statement = try db.cachedStatement(
-                sql: "SELECT deal, rep, kind, occurred_at FROM activities WHERE tenant = ? ORDER BY occurred_at")
-            let rows = try Row.fetchCursor(statement, arguments: [tenant.rawValue])
-            while let row = try rows.next() {
-                let kind = try SQLiteValue.enumValue(
-                    row[2] as String, as: ActivityKind.self, table: "activities", column: "kind")
+                sql: "SELECT deal, rep, kind, occurred_at FROM activities WHERE +tenant = ?")
+            let kinds = SQLiteRow.EnumReader<ActivityKind>(table: "activities", column: "kind")
+            try statement.forEachRow(in: db, bind: { $0.id(tenant) }) { row in
                 facts.append(
                     ActivityFact(
-                        deal: row.id(0), rep: row.id(1), kind: kind,
+                        deal: row.id(0), rep: row.id(1), kind: try kinds.read(row, 2),
                         occurredAt: Date(timeIntervalSince1970: TimeInterval(row[3] as Int64))))
             }
             return facts
@@ -165,23 +190,27 @@ extension SQLiteStore {
         try await fetch(
             SQLiteTables.engagement,
             "WHERE tenant = ? AND occurred_at >= ? AND occurred_at < ? ORDER BY occurred_at, id",
-            [tenant.rawValue, SQLiteValue.seconds(from), Self.exclusiveUpperBound(to)])
+            { binder in
+                binder.id(tenant)
+                binder.date(from)
+                binder.int64(Self.exclusiveUpperBound(to))
+            })
     }
 
     public func tickets(tenant: Tenant.ID) async throws -> [SupportTicket] {
-        try await fetch(SQLiteTables.tickets, "WHERE tenant = ? ORDER BY opened_at, id", [tenant.rawValue])
+        try await fetch(SQLiteTables.tickets, "WHERE tenant = ? ORDER BY opened_at, id", { $0.id(tenant) })
     }
 
     public func targets(tenant: Tenant.ID) async throws -> [KpiTarget] {
-        try await fetch(SQLiteTables.targets, "WHERE tenant = ? ORDER BY id", [tenant.rawValue])
+        try await fetch(SQLiteTables.targets, "WHERE tenant = ? ORDER BY id", { $0.id(tenant) })
     }
 
     public func subscriptions(tenant: Tenant.ID) async throws -> [Subscription] {
-        try await fetch(SQLiteTables.subscriptions, "WHERE tenant = ? ORDER BY id", [tenant.rawValue])
+        try await fetch(SQLiteTables.subscriptions, "WHERE tenant = ? ORDER BY id", { $0.id(tenant) })
     }
 
     public func churnEvents(tenant: Tenant.ID) async throws -> [ChurnEvent] {
-        try await fetch(SQLiteTables.churnEvents, "WHERE tenant = ? ORDER BY churned_at, id", [tenant.rawValue])
+        try await fetch(SQLiteTables.churnEvents, "WHERE tenant = ? ORDER BY churned_at, id", { $0.id(tenant) })
     }
 
     public func quarantine(source: String?, limit: Int) async throws -> [QuarantineRecord] {

@@ -9,11 +9,18 @@ public final class SQLiteStore: PulseStore {
     /// The database file.
     public let path: String
     let writer: any DatabaseWriter
+    /// Rows from which `apply` loads an empty table without its secondary indexes and builds them afterwards.
+    let bulkLoadThreshold: Int
 
     /// Opens (creating if needed) the database at `path`, creating missing parent folders, and migrates it.
     /// Throws `StoreError` ("db_unwritable") naming the path and the reason when that is impossible.
-    public init(path: String) throws {
+    public convenience init(path: String) throws {
+        try self.init(path: path, bulkLoadThreshold: 50_000)
+    }
+
+    init(path: String, bulkLoadThreshold: Int) throws {
         self.path = path
+        self.bulkLoadThreshold = bulkLoadThreshold
         try Self.prepareLocation(path)
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
@@ -22,13 +29,22 @@ public final class SQLiteStore: PulseStore {
             // can lose the last commits, never corrupt the file.
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             if !db.configuration.readonly {
+                // 64 MB of page cache for the writer; after a checkpoint the WAL file shrinks back to 64 MB.
                 try db.execute(sql: "PRAGMA cache_size = -65536")
+                try db.execute(sql: "PRAGMA journal_size_limit = 67108864")
             }
         }
         do {
             let pool = try DatabasePool(path: path, configuration: configuration)
-            try SQLiteSchema.migrator.migrate(pool)
+            let migrator = SQLiteSchema.migrator
+            let unknown = try pool.read { db in
+                try migrator.appliedIdentifiers(db).subtracting(migrator.migrations)
+            }
+            if !unknown.isEmpty { throw StoreError.newerSchema(path, migrations: unknown.sorted()) }
+            try migrator.migrate(pool)
             writer = pool
+        } catch let error as StoreError {
+            throw error
         } catch let error as DatabaseError {
             throw StoreError.cannotOpen(path, reason: error.message ?? error.description)
         } catch {
@@ -64,9 +80,10 @@ public final class SQLiteStore: PulseStore {
 
     public func apply(_ batch: IngestBatch) async throws -> ApplySummary {
         let now = Date()
+        let bulkLoadThreshold = bulkLoadThreshold
         do {
             return try await writer.write { db in
-                try SQLiteBatchWriter(db: db, now: now).apply(batch)
+                try SQLiteBatchWriter(db: db, now: now, bulkLoadThreshold: bulkLoadThreshold).apply(batch)
             }
         } catch let error as StoreError {
             throw error

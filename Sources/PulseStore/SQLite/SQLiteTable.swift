@@ -11,21 +11,21 @@ struct SQLiteTable<Record: Sendable>: Sendable {
     let keyCount: Int
     /// A column of Unix seconds that orders versions (newest wins), or nil when any differing version replaces.
     let versionColumn: String?
-    /// Column values in `columns` order.
-    let encode: @Sendable (Record) -> [DatabaseValue]
+    /// Binds the record's column values in `columns` order.
+    let bind: @Sendable (Record, inout SQLiteBinder) -> Void
     /// A value from a row whose columns are in `columns` order.
-    let decode: @Sendable (Row) throws -> Record
+    let decode: @Sendable (SQLiteRow) throws -> Record
 
     init(
         name: String, columns: [String], keyCount: Int = 2, versionColumn: String? = nil,
-        encode: @escaping @Sendable (Record) -> [DatabaseValue],
-        decode: @escaping @Sendable (Row) throws -> Record
+        bind: @escaping @Sendable (Record, inout SQLiteBinder) -> Void,
+        decode: @escaping @Sendable (SQLiteRow) throws -> Record
     ) {
         self.name = name
         self.columns = columns
         self.keyCount = keyCount
         self.versionColumn = versionColumn
-        self.encode = encode
+        self.bind = bind
         self.decode = decode
     }
 
@@ -33,6 +33,16 @@ struct SQLiteTable<Record: Sendable>: Sendable {
     var insertSQL: String {
         let placeholders = (1...columns.count).map { "?\($0)" }.joined(separator: ", ")
         return "INSERT OR IGNORE INTO \(name) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))"
+    }
+
+    /// Rows per multi-row insert: as many as fit in 900 parameters (SQLite's historic limit is 999), at most 64.
+    var rowsPerInsert: Int { max(1, min(64, 900 / columns.count)) }
+
+    /// `INSERT OR IGNORE` of `rows` rows at once, parameters in row-major column order.
+    func insertSQL(rows: Int) -> String {
+        let row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+        let values = Array(repeating: row, count: rows).joined(separator: ", ")
+        return "INSERT OR IGNORE INTO \(name) (\(columns.joined(separator: ", "))) VALUES \(values)"
     }
 
     /// `UPDATE` of the non-key columns that changes the row only when some column differs and,

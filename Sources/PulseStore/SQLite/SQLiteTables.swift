@@ -6,7 +6,11 @@ import PulseCore
 enum SQLiteTables {
     static let tenants = SQLiteTable<Tenant>(
         name: "tenants", columns: ["id", "name", "time_zone"], keyCount: 1,
-        encode: { [SQLiteValue.id($0.id), $0.name.databaseValue, $0.timeZone.databaseValue] },
+        bind: { t, b in
+            b.id(t.id)
+            b.text(t.name)
+            b.text(t.timeZone)
+        },
         decode: { row in Tenant(id: Tenant.ID(row[0] as String), name: row[1], timeZone: row[2]) }
     )
 
@@ -17,15 +21,25 @@ enum SQLiteTables {
             "renewal_date", "tracking_consent", "owner", "created_at", "employees", "annual_revenue_cents",
             "parent", "churned",
         ],
-        encode: { a in
-            [
-                SQLiteValue.id(a.tenant), SQLiteValue.id(a.id), a.name.databaseValue, a.industry.databaseValue,
-                a.segment.databaseValue, a.region.databaseValue, a.country.databaseValue,
-                a.arrCents.databaseValue, a.plan.databaseValue, a.seats.databaseValue,
-                SQLiteValue.date(a.renewalDate), a.trackingConsent.databaseValue, SQLiteValue.id(a.owner),
-                SQLiteValue.date(a.createdAt), a.employees.databaseValue, a.annualRevenueCents.databaseValue,
-                SQLiteValue.id(a.parent), a.churned.databaseValue,
-            ]
+        bind: { a, b in
+            b.id(a.tenant)
+            b.id(a.id)
+            b.text(a.name)
+            b.text(a.industry)
+            b.text(a.segment)
+            b.text(a.region)
+            b.text(a.country)
+            b.int64(a.arrCents)
+            b.text(a.plan)
+            b.int(a.seats)
+            b.date(a.renewalDate)
+            b.bool(a.trackingConsent)
+            b.id(a.owner)
+            b.date(a.createdAt)
+            b.int(a.employees)
+            b.int64(a.annualRevenueCents)
+            b.id(a.parent)
+            b.bool(a.churned)
         },
         decode: { row in
             Account(
@@ -38,11 +52,14 @@ enum SQLiteTables {
 
     static let contacts = SQLiteTable<Contact>(
         name: "contacts", columns: ["tenant", "id", "account", "name", "email", "title", "role"],
-        encode: { c in
-            [
-                SQLiteValue.id(c.tenant), SQLiteValue.id(c.id), SQLiteValue.id(c.account), c.name.databaseValue,
-                c.email.databaseValue, c.title.databaseValue, SQLiteValue.text(c.role),
-            ]
+        bind: { c, b in
+            b.id(c.tenant)
+            b.id(c.id)
+            b.id(c.account)
+            b.text(c.name)
+            b.text(c.email)
+            b.text(c.title)
+            b.raw(c.role)
         },
         decode: { row in
             Contact(
@@ -55,12 +72,16 @@ enum SQLiteTables {
     static let reps = SQLiteTable<Rep>(
         name: "reps",
         columns: ["tenant", "id", "name", "email", "role", "manager", "team", "region", "time_zone"],
-        encode: { r in
-            [
-                SQLiteValue.id(r.tenant), SQLiteValue.id(r.id), r.name.databaseValue, r.email.databaseValue,
-                SQLiteValue.text(r.role), SQLiteValue.id(r.manager), r.team.databaseValue, r.region.databaseValue,
-                r.timeZone.databaseValue,
-            ]
+        bind: { r, b in
+            b.id(r.tenant)
+            b.id(r.id)
+            b.text(r.name)
+            b.text(r.email)
+            b.raw(r.role)
+            b.id(r.manager)
+            b.text(r.team)
+            b.text(r.region)
+            b.text(r.timeZone)
         },
         decode: { row in
             Rep(
@@ -72,11 +93,12 @@ enum SQLiteTables {
 
     static let products = SQLiteTable<Product>(
         name: "products", columns: ["tenant", "id", "name", "series", "list_price_cents"],
-        encode: { p in
-            [
-                SQLiteValue.id(p.tenant), SQLiteValue.id(p.id), p.name.databaseValue, p.series.databaseValue,
-                p.listPriceCents.databaseValue,
-            ]
+        bind: { p, b in
+            b.id(p.tenant)
+            b.id(p.id)
+            b.text(p.name)
+            b.text(p.series)
+            b.int64(p.listPriceCents)
         },
         decode: { row in
             Product(id: row.id(1)!, tenant: row.id(0)!, name: row[2], series: row[3], listPriceCents: row[4])
@@ -89,14 +111,21 @@ enum SQLiteTables {
             "tenant", "id", "occurred_at", "kind", "rep", "deal", "account", "contact", "scheduled_at",
             "completed_at", "duration_seconds", "subject", "body", "participants",
         ],
-        encode: { a in
-            [
-                SQLiteValue.id(a.tenant), SQLiteValue.id(a.id), SQLiteValue.date(a.occurredAt),
-                SQLiteValue.text(a.kind), SQLiteValue.id(a.rep), SQLiteValue.id(a.deal), SQLiteValue.id(a.account),
-                SQLiteValue.id(a.contact), SQLiteValue.date(a.scheduledAt), SQLiteValue.date(a.completedAt),
-                a.durationSeconds.databaseValue, a.subject.databaseValue, a.body.databaseValue,
-                SQLiteValue.jsonList(a.participants).databaseValue,
-            ]
+        bind: { a, b in
+            b.id(a.tenant)
+            b.id(a.id)
+            b.date(a.occurredAt)
+            b.raw(a.kind)
+            b.id(a.rep)
+            b.id(a.deal)
+            b.id(a.account)
+            b.id(a.contact)
+            b.date(a.scheduledAt)
+            b.date(a.completedAt)
+            b.int(a.durationSeconds)
+            b.text(a.subject)
+            b.text(a.body)
+            b.text(SQLiteValue.jsonList(a.participants))
         },
         decode: { row in
             Activity(
@@ -116,13 +145,19 @@ enum SQLiteTables {
             "tenant", "id", "account", "contact", "kind", "occurred_at", "feature", "document", "session_seconds",
             "count", "error_count", "subscription",
         ],
-        encode: { e in
-            [
-                SQLiteValue.id(e.tenant), SQLiteValue.id(e.id), SQLiteValue.id(e.account), SQLiteValue.id(e.contact),
-                SQLiteValue.text(e.kind), SQLiteValue.date(e.occurredAt), e.feature.databaseValue,
-                e.document.databaseValue, e.sessionSeconds.databaseValue, e.count.databaseValue,
-                e.errorCount.databaseValue, SQLiteValue.id(e.subscription),
-            ]
+        bind: { e, b in
+            b.id(e.tenant)
+            b.id(e.id)
+            b.id(e.account)
+            b.id(e.contact)
+            b.raw(e.kind)
+            b.date(e.occurredAt)
+            b.text(e.feature)
+            b.text(e.document)
+            b.int(e.sessionSeconds)
+            b.int(e.count)
+            b.int(e.errorCount)
+            b.id(e.subscription)
         },
         decode: { row in
             EngagementEvent(
@@ -140,13 +175,18 @@ enum SQLiteTables {
             "tenant", "id", "account", "opened_at", "closed_at", "priority", "subject", "first_response_minutes",
             "resolution_hours", "satisfaction", "escalated",
         ],
-        encode: { t in
-            [
-                SQLiteValue.id(t.tenant), SQLiteValue.id(t.id), SQLiteValue.id(t.account),
-                SQLiteValue.date(t.openedAt), SQLiteValue.date(t.closedAt), SQLiteValue.text(t.priority),
-                t.subject.databaseValue, t.firstResponseMinutes.databaseValue, t.resolutionHours.databaseValue,
-                t.satisfaction.databaseValue, t.escalated.databaseValue,
-            ]
+        bind: { t, b in
+            b.id(t.tenant)
+            b.id(t.id)
+            b.id(t.account)
+            b.date(t.openedAt)
+            b.date(t.closedAt)
+            b.raw(t.priority)
+            b.text(t.subject)
+            b.int(t.firstResponseMinutes)
+            b.double(t.resolutionHours)
+            b.int(t.satisfaction)
+            b.bool(t.escalated)
         },
         decode: { row in
             SupportTicket(
@@ -162,12 +202,15 @@ enum SQLiteTables {
     static let targets = SQLiteTable<KpiTarget>(
         name: "kpi_targets",
         columns: ["tenant", "id", "metric", "period", "target", "rep", "team", "effective_from"],
-        encode: { t in
-            [
-                SQLiteValue.id(t.tenant), SQLiteValue.id(t.id), t.metric.databaseValue, SQLiteValue.text(t.period),
-                t.target.databaseValue, SQLiteValue.id(t.rep), t.team.databaseValue,
-                SQLiteValue.date(t.effectiveFrom),
-            ]
+        bind: { t, b in
+            b.id(t.tenant)
+            b.id(t.id)
+            b.text(t.metric)
+            b.raw(t.period)
+            b.double(t.target)
+            b.id(t.rep)
+            b.text(t.team)
+            b.date(t.effectiveFrom)
         },
         decode: { row in
             KpiTarget(
@@ -184,14 +227,22 @@ enum SQLiteTables {
             "tenant", "id", "account", "start_date", "end_date", "plan", "seats", "mrr_cents", "arr_cents",
             "is_trial", "upgraded", "downgraded", "churned", "billing_frequency", "auto_renew",
         ],
-        encode: { s in
-            [
-                SQLiteValue.id(s.tenant), SQLiteValue.id(s.id), SQLiteValue.id(s.account),
-                SQLiteValue.date(s.startDate), SQLiteValue.date(s.endDate), s.plan.databaseValue,
-                s.seats.databaseValue, s.mrrCents.databaseValue, s.arrCents.databaseValue, s.isTrial.databaseValue,
-                s.upgraded.databaseValue, s.downgraded.databaseValue, s.churned.databaseValue,
-                s.billingFrequency.databaseValue, s.autoRenew.databaseValue,
-            ]
+        bind: { s, b in
+            b.id(s.tenant)
+            b.id(s.id)
+            b.id(s.account)
+            b.date(s.startDate)
+            b.date(s.endDate)
+            b.text(s.plan)
+            b.int(s.seats)
+            b.int64(s.mrrCents)
+            b.int64(s.arrCents)
+            b.bool(s.isTrial)
+            b.bool(s.upgraded)
+            b.bool(s.downgraded)
+            b.bool(s.churned)
+            b.text(s.billingFrequency)
+            b.bool(s.autoRenew)
         },
         decode: { row in
             Subscription(
@@ -208,13 +259,17 @@ enum SQLiteTables {
             "tenant", "id", "account", "churned_at", "reason", "refund_cents", "preceding_upgrade",
             "preceding_downgrade", "is_reactivation", "feedback",
         ],
-        encode: { c in
-            [
-                SQLiteValue.id(c.tenant), SQLiteValue.id(c.id), SQLiteValue.id(c.account),
-                SQLiteValue.date(c.churnedAt), c.reason.databaseValue, c.refundCents.databaseValue,
-                c.precedingUpgrade.databaseValue, c.precedingDowngrade.databaseValue,
-                c.isReactivation.databaseValue, c.feedback.databaseValue,
-            ]
+        bind: { c, b in
+            b.id(c.tenant)
+            b.id(c.id)
+            b.id(c.account)
+            b.date(c.churnedAt)
+            b.text(c.reason)
+            b.int64(c.refundCents)
+            b.bool(c.precedingUpgrade)
+            b.bool(c.precedingDowngrade)
+            b.bool(c.isReactivation)
+            b.text(c.feedback)
         },
         decode: { row in
             ChurnEvent(
@@ -235,19 +290,36 @@ enum SQLiteTables {
             "total_sales_from_list", "updated_at",
         ],
         versionColumn: "updated_at",
-        encode: { d in
-            [
-                SQLiteValue.id(d.tenant), SQLiteValue.id(d.id), d.name.databaseValue, SQLiteValue.id(d.account),
-                SQLiteValue.id(d.owner), d.pipeline.databaseValue, d.stage.databaseValue,
-                d.amountCents.databaseValue, d.currency.databaseValue, d.leadSource.databaseValue,
-                d.product.databaseValue, d.industry.databaseValue, d.region.databaseValue,
-                d.segment.databaseValue, SQLiteValue.date(d.createdAt), SQLiteValue.date(d.expectedCloseDate),
-                SQLiteValue.date(d.closedAt), SQLiteValue.text(d.outcome), d.lossReason.databaseValue,
-                d.competitor.databaseValue, SQLiteValue.id(d.parent), SQLiteValue.date(d.callDate),
-                SQLiteValue.date(d.agreementDate), SQLiteValue.date(d.partnerListDueDate),
-                SQLiteValue.date(d.partnerListSentDate), SQLiteValue.date(d.firstSaleDate),
-                d.partnerListSize.databaseValue, d.totalSalesFromList.databaseValue, SQLiteValue.date(d.updatedAt),
-            ]
+        bind: { d, b in
+            b.id(d.tenant)
+            b.id(d.id)
+            b.text(d.name)
+            b.id(d.account)
+            b.id(d.owner)
+            b.text(d.pipeline)
+            b.text(d.stage)
+            b.int64(d.amountCents)
+            b.text(d.currency)
+            b.text(d.leadSource)
+            b.text(d.product)
+            b.text(d.industry)
+            b.text(d.region)
+            b.text(d.segment)
+            b.date(d.createdAt)
+            b.date(d.expectedCloseDate)
+            b.date(d.closedAt)
+            b.raw(d.outcome)
+            b.text(d.lossReason)
+            b.text(d.competitor)
+            b.id(d.parent)
+            b.date(d.callDate)
+            b.date(d.agreementDate)
+            b.date(d.partnerListDueDate)
+            b.date(d.partnerListSentDate)
+            b.date(d.firstSaleDate)
+            b.int(d.partnerListSize)
+            b.int(d.totalSalesFromList)
+            b.date(d.updatedAt)
         },
         decode: { row in
             Deal(

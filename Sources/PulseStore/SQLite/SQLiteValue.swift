@@ -12,27 +12,6 @@ enum SQLiteValue {
         Int64(date.timeIntervalSince1970.rounded(.down))
     }
 
-    /// The column value of a date.
-    @inline(__always)
-    static func date(_ date: Date?) -> DatabaseValue {
-        guard let date else { return .null }
-        return seconds(date).databaseValue
-    }
-
-    /// The column value of a typed identifier.
-    @inline(__always)
-    static func id<Entity>(_ id: Identifier<Entity>?) -> DatabaseValue {
-        guard let id else { return .null }
-        return id.rawValue.databaseValue
-    }
-
-    /// The column value of a string-backed enum.
-    @inline(__always)
-    static func text<E: RawRepresentable>(_ value: E?) -> DatabaseValue where E.RawValue == String {
-        guard let value else { return .null }
-        return value.rawValue.databaseValue
-    }
-
     /// The date stored in a column of Unix seconds.
     @inline(__always)
     static func date(seconds: Int64?) -> Date? {
@@ -90,20 +69,5 @@ enum SQLiteValue {
     ) throws -> E? where E.RawValue == String {
         guard let raw else { return nil }
         return try enumValue(raw, as: type, table: table, column: column)
-    }
-}
-
-extension Row {
-    /// The date in column `index`, stored as Unix seconds.
-    @inline(__always)
-    func date(_ index: Int) -> Date? {
-        SQLiteValue.date(seconds: self[index] as Int64?)
-    }
-
-    /// The typed identifier in column `index`.
-    @inline(__always)
-    func id<Entity>(_ index: Int) -> Identifier<Entity>? {
-        guard let raw = self[index] as String? else { return nil }
-        return Identifier(rawValue: raw)
     }
 }
