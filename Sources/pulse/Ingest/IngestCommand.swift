@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import PulseCore
-import PulseStore
 
 #if canImport(Glibc)
     import Glibc
@@ -28,8 +27,7 @@ struct IngestCommand: AsyncParsableCommand {
     @Option(help: "Built-in mapping name, 'ndjson', or a YAML mapping file (default: detect).")
     var mapping: String?
 
-    @Option(help: "Database file (default: $PULSE_DB, else ~/.local/share/pulse/pulse.sqlite).")
-    var db: String?
+    @OptionGroup var store: StoreOptions
 
     @Option(help: "Tenant for rows and events that do not name one.")
     var tenant: String = Tenant.defaultID.rawValue
@@ -58,21 +56,12 @@ struct IngestCommand: AsyncParsableCommand {
             }
             if files.isEmpty { return }
         }
-        let store = try SQLiteStore(path: db ?? Self.defaultDatabasePath())
+        let database = try store.openStore()
         let options = IngestOptions(
             mapping: mapping, tenant: Tenant.ID(tenant), maxFailureRate: maxFailureRate,
             showProgress: isatty(STDERR_FILENO) == 1)
-        let report = try await IngestRunner(store: store, options: options)
+        let report = try await IngestRunner(store: database, options: options)
             .run(files: files.map { URL(fileURLWithPath: $0) })
         print(report.rendered)
-    }
-
-    /// `$PULSE_DB`, else `$XDG_DATA_HOME/pulse/pulse.sqlite`, else `~/.local/share/pulse/pulse.sqlite`.
-    static func defaultDatabasePath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        if let path = environment["PULSE_DB"], !path.isEmpty { return path }
-        let base =
-            environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (FileManager.default.homeDirectoryForCurrentUser.path + "/.local/share")
-        return base + "/pulse/pulse.sqlite"
     }
 }
