@@ -54,9 +54,15 @@ struct IngestFixture {
         }
     }
 
-    /// The folder of a shared data set.
-    static func dataSet(_ name: String) -> URL {
-        URL(fileURLWithPath: "/work/shared/data").appendingPathComponent(name)
+    /// The folder of a shared data set: `$PULSE_SHARED_DIR/data/NAME`, else `../shared/data/NAME` beside the checkout.
+    static func dataSet(_ name: String, filePath: String = #filePath) -> URL {
+        if let shared = ProcessInfo.processInfo.environment["PULSE_SHARED_DIR"], !shared.isEmpty {
+            return URL(fileURLWithPath: shared).appendingPathComponent("data").appendingPathComponent(name)
+        }
+        // Tests/pulseTests/Ingest/IngestFixture.swift → the checkout's root → its sibling `shared`.
+        let checkout = URL(fileURLWithPath: filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        return checkout.deletingLastPathComponent().appendingPathComponent("shared/data").appendingPathComponent(name)
     }
 
     /// Every CSV file of a shared data set, sorted by name.
