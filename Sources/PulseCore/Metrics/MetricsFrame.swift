@@ -137,7 +137,8 @@ public struct MetricsFrame: Sendable {
             if let lead = deal.parent {
                 sublistItems += 1
                 let owner = deal.owner.map { repCodes.code($0.rawValue) } ?? -1
-                let category = deal.outcome.map { $0 == .won ? Self.won : Self.lost } ?? table.stages[deal.stage]?.category
+                let category =
+                    deal.outcome.map { $0 == .won ? Self.won : Self.lost } ?? table.stages[deal.stage]?.category
                 guard category == Self.won else { continue }
                 let at = deal.closedAt ?? deal.stageEnteredAt ?? deal.firstSaleDate
                 guard let at else { continue }

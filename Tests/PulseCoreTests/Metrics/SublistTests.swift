@@ -8,7 +8,8 @@ import Testing
     typealias F = MetricsFactory
 
     /// A main BDR lead with the given stage history (days before `now`).
-    static func lead(_ id: String, _ history: [(String, Double)], _ configure: (inout Deal) -> Void = { _ in }) -> Deal {
+    static func lead(_ id: String, _ history: [(String, Double)], _ configure: (inout Deal) -> Void = { _ in }) -> Deal
+    {
         var deal = Deal(
             id: Deal.ID(id), owner: "bdr_1", pipeline: "bdr", stage: history.last!.0,
             stageHistory: history.map { StageChange(stage: $0.0, enteredAt: F.day($0.1)) },
