@@ -33,8 +33,21 @@ public struct DemoGenerator: Sendable {
         }
     }
 
-    /// KPI targets: the spec's defaults.
-    public var targets: [KpiTarget] { KpiTarget.defaults(tenant: parameters.tenant) }
+    /// KPI targets of the demo team. Per 3 BDRs (the default team): the spec's 30 calls booked for the next week,
+    /// 9 agreements and 8 lists out a month, scaled with the number of BDRs; per BDR the spec's 25 calls a week;
+    /// a 45% win rate. (`KpiTarget.defaults` asks 20 agreements and 15 lists of a team, which no 3-BDR team
+    /// with 150 leads in four months reaches: every KPI would be behind.)
+    public var targets: [KpiTarget] {
+        let teams = Double(parameters.bdrCount) / 3
+        let perTeam: [String: Double] = [
+            "upcoming_calls_next_week": 30, "agreements_per_month": 9, "lists_out_per_month": 8,
+        ]
+        return KpiTarget.defaults(tenant: parameters.tenant).map { target in
+            var target = target
+            if let value = perTeam[target.metric] { target.target = (value * teams).rounded() }
+            return target
+        }
+    }
 
     /// Every generated event, lazily: reference data, then each lead, each opportunity and each account.
     public var events: DemoEventSequence { DemoEventSequence(generator: self) }

@@ -9,8 +9,12 @@ struct DemoLeadBundle: Sendable {
 /// Simulates BDR leads through the crm-reporting-spec.md §2 pipeline, one lead at a time from its own random stream.
 ///
 /// A lead is booked, its discovery call happens (80%), it becomes a soft-yes proposal (45%), a hard-yes agreement
-/// with a partner-list due date (55%), its list goes out (85%, some late), and the list sells (35%) or closes as
+/// with a partner-list due date (55%), its list goes out (70%, often late), and the list sells (35%) or closes as
 /// not sold / free Q&A. Each lead brings its partner list (3–20 partners) as sublist items (`Deal.parent`).
+///
+/// Three leads in four had their discovery call in the last 90 days, more of them lately (the team is growing);
+/// the rest are booked ahead, mostly for the next week or two, some up to 30 days out. BDRs with more drive take
+/// more leads and make more cold calls.
 struct DemoLeadGenerator: Sendable {
     let parameters: DemoParameters
     let clock: DemoClock
@@ -26,8 +30,19 @@ struct DemoLeadGenerator: Sendable {
         static let conducted = 0.80
         static let proposal = 0.45
         static let agreement = 0.55
-        static let listSent = 0.85
+        static let listSent = 0.70
         static let sold = 0.35
+    }
+
+    /// Day of a lead's discovery call relative to today: 75% in the last 90 days with a density rising from 0.6 to
+    /// 1.4 (inverse CDF of 0.6x + 0.4x²), else ahead: 70% in the next 7 days, 20% in days 7–13, 10% in days 14–29.
+    static func callDay(_ rng: inout SplitMix64) -> Int {
+        if rng.chance(0.75) {
+            let x = (-0.6 + (0.36 + 1.6 * rng.unit()).squareRoot()) / 0.8
+            return min(-1, -90 + Int(x * 90))
+        }
+        let u = rng.unit()
+        return u < 0.7 ? rng.int(0...6) : u < 0.9 ? rng.int(7...13) : rng.int(14...29)
     }
 
     /// The deal id of lead `index` (0-based).
@@ -37,7 +52,7 @@ struct DemoLeadGenerator: Sendable {
         var rng = SplitMix64(seed: parameters.seed, domain: 10, index: UInt64(index))
         let tenant = parameters.tenant
         let now = clock.now
-        let bdr = roster.bdrs[rng.index(roster.bdrs.count)]
+        let (bdr, drive) = roster.pickBDR(&rng)
         let tz = DemoRoster.timeZone(of: bdr)
         let company = DemoNames.company(&rng)
         let (person, first) = DemoNames.person(&rng)
@@ -71,7 +86,7 @@ struct DemoLeadGenerator: Sendable {
         }
 
         // Dates of the main funnel.
-        let callDay = rng.int(-90...29)
+        let callDay = Self.callDay(&rng)
         let callDate = clock.officeTime(day: callDay, zone: tz, rng: &rng)
         var bookedAt = clock.officeTime(day: callDay - rng.int(2...14), zone: tz, rng: &rng)
         if bookedAt >= now { bookedAt = clock.officeTime(day: -rng.int(1...3), zone: tz, rng: &rng) }
@@ -108,7 +123,7 @@ struct DemoLeadGenerator: Sendable {
             dueDate = due
             if rng.chance(Rate.listSent) {
                 let candidate = clock.officeTime(
-                    day: clock.dayOffset(of: due) + rng.int(-4...6), zone: tz, rng: &rng)
+                    day: clock.dayOffset(of: due) + rng.int(-3...9), zone: tz, rng: &rng)
                 let t = max(candidate, agreementAt.addingTimeInterval(86_400))
                 if t <= now { sentAt = t }
             }
@@ -272,7 +287,7 @@ struct DemoLeadGenerator: Sendable {
         }
 
         // Cold calls to other prospects of the same campaign that did not become leads (no deal).
-        for _ in 0..<rng.binomial(trials: 6, p: 0.55) {
+        for _ in 0..<rng.binomial(trials: Int((6 * drive).rounded()), p: 0.55) {
             let at = clock.officeTime(day: callDay - rng.int(1...30), zone: tz, rng: &rng)
             let prospect = DemoNames.company(&rng)
             let (who, whoFirst) = DemoNames.person(&rng)

@@ -7,6 +7,11 @@ public struct DemoRoster: Sendable {
     public var bdrs: [Rep]
     public var accountExecutives: [Rep]
     public var csms: [Rep]
+    /// Each BDR's drive, 0.6–1.4 (same order as `bdrs`): their share of the leads and how many cold calls they
+    /// make. Spread by the golden ratio, so a team of any size has strong and weaker BDRs.
+    public var bdrDrive: [Double]
+    /// Running sums of `bdrDrive`, to pick a BDR in proportion to drive.
+    let bdrDriveSums: [Double]
 
     /// Time zones the demo uses, with the sales region each belongs to.
     static let zones: [(name: String, region: String)] = [
@@ -63,6 +68,22 @@ public struct DemoRoster: Sendable {
         accountExecutives = team(prefix: "ae", role: .rep, count: parameters.aeCount, teamName: "Sales", &rng)
         csms = team(prefix: "csm", role: .csm, count: parameters.csmCount, teamName: "Customer Success", &rng)
         self.managers = managers
+        bdrDrive = bdrs.indices.map { i in
+            let golden = Double(i) * 0.618_033_988_749_895
+            return 1.4 - 0.8 * (golden - golden.rounded(.down))
+        }
+        var sum = 0.0
+        bdrDriveSums = bdrDrive.map { drive in
+            sum += drive
+            return sum
+        }
+    }
+
+    /// A BDR picked in proportion to drive, with that drive.
+    func pickBDR(_ rng: inout SplitMix64) -> (rep: Rep, drive: Double) {
+        let target = rng.unit() * (bdrDriveSums.last ?? 0)
+        let i = min(bdrs.count - 1, bdrDriveSums.partitionPoint { $0 <= target })
+        return (bdrs[i], bdrDrive[i])
     }
 
     /// Everyone, executive first.

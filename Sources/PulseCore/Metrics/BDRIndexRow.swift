@@ -12,7 +12,8 @@ public struct BDRIndexRow: Hashable, Sendable {
     public var agreements: Int
     /// Owned deals whose list milestone time is in the window (list-out; proposal where the pipeline has none).
     public var lists: Int
-    /// Owned deals won with a close time in the window.
+    /// Sales with a time in the window (`MetricsFrame` sales table): owned deals won in the window, where a
+    /// partner list's sales are its sold sublist items (or its `totalSalesFromList` without them).
     public var sales: Int
 
     /// calls + 3·agreements + 2·lists + 5·sales.
@@ -32,7 +33,6 @@ extension MetricsFrame {
         calls.withUnsafeMutableBufferPointer { c in
             scanActivities(kind: ActivityKind.callConducted.code, in: window) { r, _ in if r >= 0 { c[r] += 1 } }
         }
-        let category = dealCategory
         let owner = dealRep
         let agreementAt = dealAgreementAt
         let listAt = dealBDRListAt
@@ -42,9 +42,9 @@ extension MetricsFrame {
             if window.contains(agreementAt[i]) { agreements[r] += 1 }
             if window.contains(listAt[i]) { lists[r] += 1 }
         }
-        for i in closedRows(in: window) where category[i] == MetricsFrame.won {
-            let r = Int(owner[i])
-            if r >= 0 { sales[r] += 1 }
+        for k in saleRows(in: window) {
+            let r = Int(saleRep[k])
+            if r >= 0 { sales[r] += Int(saleCount[k]) }
         }
         return reps.indices.map {
             BDRIndexRow(rep: reps[$0], calls: calls[$0], agreements: agreements[$0], lists: lists[$0], sales: sales[$0])

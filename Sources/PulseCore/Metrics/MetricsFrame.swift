@@ -3,6 +3,10 @@ import Foundation
 /// Deals and activities as dictionary-encoded columns (Int32 codes, Int64 seconds and cents), built once
 /// from the model and read by every metric in single passes.
 ///
+/// Partner sublist items (`Deal.parent != nil`) are not pipeline items of their own: they are folded into the
+/// sales table (a sold partner is one sale with its amount) and get no deal row, so lists out, conversion, win
+/// rate, PVS, SMI and DQS count main items only, whether or not the caller passes sublists in.
+///
 /// Building it is the data step (like loading a data frame); metrics only read it. Label tables are
 /// sorted by byte order, so code order is key order and per-rep tables come out sorted. Rows are clustered:
 /// open deals first in input order, then closed deals by close time; activities by kind, then time. So a
@@ -59,6 +63,18 @@ public struct MetricsFrame: Sendable {
     /// Epoch seconds per activity.
     public let activityTime: ContiguousArray<Int64>
 
+    /// Sales, sorted by time: a won deal row without sublist items in the input (`totalSalesFromList` sales,
+    /// at least 1, with its amount), or one won partner sublist item (1 sale with its amount).
+    public let saleTime: ContiguousArray<Int64>
+    /// Rep code per sale (the item's owner, else its lead's owner), −1 when unknown.
+    public let saleRep: ContiguousArray<Int32>
+    /// Number of sales a row stands for.
+    public let saleCount: ContiguousArray<Int32>
+    /// Amount in cents per sale row (0 when unknown).
+    public let saleAmount: ContiguousArray<Int64>
+    /// Partner sublist items seen in the input (folded into the sales table, no deal rows).
+    public let sublistItemCount: Int
+
     /// Number of open deals: rows 0..<openCount are open, the rest closed.
     public let openCount: Int
     /// Start row of each activity kind's rows (by `ActivityKind.code`), plus the end: kind k is rows
@@ -71,7 +87,7 @@ public struct MetricsFrame: Sendable {
     public var activityCount: Int { activityTime.count }
 
     /// Builds the frame. A deal's industry falls back to its account's; stage categories and milestones
-    /// come from the deal's catalogue (an `outcome` overrides the category).
+    /// come from the deal's catalogue (an `outcome` overrides the category). Sublist items only add sales.
     public init(
         deals: [Deal], activities: [ActivityFact], accounts: [Account] = [],
         catalogues: [String: StageCatalogue] = StageCatalogue.builtIn
@@ -103,15 +119,35 @@ public struct MetricsFrame: Sendable {
         var stageRank = ContiguousArray<Int8>(repeating: -1, count: n)
         var ids: [Deal.ID] = []
         ids.reserveCapacity(n)
+        // Leads whose partner sublist items are in the input: their sales come from those items.
+        var leadsWithSublists = Set<Deal.ID>()
+        var sublistItems = 0
+        for deal in deals { if let parent = deal.parent { leadsWithSublists.insert(parent) } }
+        var sales = SaleRows()
+        var sublistSalesWithoutOwner: [(sale: Int, lead: Deal.ID)] = []
 
         var lastPipeline = ""
         var table = StageTable.empty
-        for (i, deal) in deals.enumerated() {
-            ids.append(deal.id)
+        var i = -1
+        for deal in deals {
             if deal.pipeline != lastPipeline {
                 lastPipeline = deal.pipeline
                 table = tables[deal.pipeline] ?? .empty
             }
+            if let lead = deal.parent {
+                sublistItems += 1
+                let owner = deal.owner.map { repCodes.code($0.rawValue) } ?? -1
+                let category =
+                    deal.outcome.map { $0 == .won ? Self.won : Self.lost } ?? table.stages[deal.stage]?.category
+                guard category == Self.won else { continue }
+                let at = deal.closedAt ?? deal.stageEnteredAt ?? deal.firstSaleDate
+                guard let at else { continue }
+                if owner < 0 { sublistSalesWithoutOwner.append((sales.time.count, lead)) }
+                sales.append(time: TimeWindow.seconds(at), rep: owner, count: 1, amount: deal.amountCents ?? 0)
+                continue
+            }
+            i += 1
+            ids.append(deal.id)
             if let owner = deal.owner { rep[i] = repCodes.code(owner.rawValue) }
             if let name = deal.industry ?? deal.account.flatMap({ accountIndustry[$0] }) {
                 industry[i] = industryCodes.code(name)
@@ -151,6 +187,11 @@ public struct MetricsFrame: Sendable {
                 if cat == Self.won, times[Milestone.sale.rank] == Self.missing {
                     times[Milestone.sale.rank] = closed[i]
                 }
+                if cat == Self.won, closed[i] != Self.missing, !leadsWithSublists.contains(deal.id) {
+                    sales.append(
+                        time: closed[i], rep: rep[i], count: Int32(max(1, deal.totalSalesFromList ?? 1)),
+                        amount: deal.amountCents ?? 0)
+                }
             }
             stageRank[i] = rank
             callAt[i] = times[Milestone.call.rank]
@@ -159,6 +200,11 @@ public struct MetricsFrame: Sendable {
             listOutAt[i] = times[Milestone.listOut.rank]
             saleAt[i] = times[Milestone.sale.rank]
             bdrListAt[i] = table.hasListOut ? listOutAt[i] : proposalAt[i]
+        }
+        let rows = i + 1
+        if !sublistSalesWithoutOwner.isEmpty {
+            let leadRow = Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+            for (sale, lead) in sublistSalesWithoutOwner { sales.rep[sale] = leadRow[lead].map { rep[$0] } ?? -1 }
         }
 
         let m = activities.count
@@ -181,6 +227,13 @@ public struct MetricsFrame: Sendable {
                 if ownerOfDeal == nil {
                     var map: [Deal.ID: Int32] = [:]
                     for (i, id) in ids.enumerated() where rep[i] >= 0 { map[id] = rep[i] }
+                    for deal in deals where deal.parent != nil {
+                        if let owner = deal.owner {
+                            map[deal.id] = repCodes.code(owner.rawValue)
+                        } else if let lead = deal.parent, let code = map[lead] {
+                            map[deal.id] = code
+                        }
+                    }
                     ownerOfDeal = map
                 }
                 actRep[j] = ownerOfDeal?[dealID] ?? -1
@@ -193,6 +246,7 @@ public struct MetricsFrame: Sendable {
         let productOrder = productCodes.sorted()
         Interner.remap(&rep, repOrder.remap)
         Interner.remap(&actRep, repOrder.remap)
+        Interner.remap(&sales.rep, repOrder.remap)
         Interner.remap(&industry, industryOrder.remap)
         Interner.remap(&lead, leadOrder.remap)
         Interner.remap(&product, productOrder.remap)
@@ -200,7 +254,7 @@ public struct MetricsFrame: Sendable {
         // Cluster deals: open ones in input order, then closed ones by close time (stable).
         var open: [Int] = []
         var shut: [Int] = []
-        for i in 0..<n { if category[i] == Self.open { open.append(i) } else { shut.append(i) } }
+        for i in 0..<rows { if category[i] == Self.open { open.append(i) } else { shut.append(i) } }
         shut.sort { closed[$0] < closed[$1] || (closed[$0] == closed[$1] && $0 < $1) }
         let order = open + shut
         func permuted<T>(_ column: ContiguousArray<T>) -> ContiguousArray<T> {
@@ -247,6 +301,34 @@ public struct MetricsFrame: Sendable {
         activityRep = permutedActivities(actRep)
         activityKind = permutedActivities(actKind)
         activityTime = permutedActivities(actTime)
+        let saleOrder = sales.time.indices.sorted { (sales.time[$0], $0) < (sales.time[$1], $1) }
+        saleTime = ContiguousArray(saleOrder.map { sales.time[$0] })
+        saleRep = ContiguousArray(saleOrder.map { sales.rep[$0] })
+        saleCount = ContiguousArray(saleOrder.map { sales.count[$0] })
+        saleAmount = ContiguousArray(saleOrder.map { sales.amount[$0] })
+        sublistItemCount = sublistItems
+    }
+
+    /// Sale rows under construction.
+    private struct SaleRows {
+        var time = ContiguousArray<Int64>()
+        var rep = ContiguousArray<Int32>()
+        var count = ContiguousArray<Int32>()
+        var amount = ContiguousArray<Int64>()
+
+        mutating func append(time t: Int64, rep r: Int32, count c: Int32, amount a: Int64) {
+            time.append(t)
+            rep.append(r)
+            count.append(c)
+            amount.append(a)
+        }
+    }
+
+    /// Rows of the sales table whose time is in `window`.
+    public func saleRows(in window: TimeWindow) -> Range<Int> {
+        let lower = lowerBound(saleTime, window.start, from: 0, to: saleTime.count)
+        let upper = lowerBound(saleTime, window.end, from: lower, to: saleTime.count)
+        return lower..<upper
     }
 
     /// Rows of open deals.

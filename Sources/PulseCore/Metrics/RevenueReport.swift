@@ -2,12 +2,14 @@ import Foundation
 
 /// Won revenue per conducted call, per list out and per rep (BDR) in a window.
 ///
-/// Revenue = amounts of deals won with a close time in the window, attributed to the deal's owner.
+/// Revenue = amounts of the sales in the window (`MetricsFrame` sales table: won deals; for a partner list, its
+/// sold sublist items), attributed to the seller.
 public struct RevenueReport: Hashable, Sendable {
     /// One rep of the roster.
     public struct RepRow: Hashable, Sendable {
         public var rep: Rep.ID
         public var wonCents: Int64
+        /// Sales in the window (a sold partner is one; see `BDRIndexRow.sales`).
         public var wonDeals: Int
         public var calls: Int
         public var lists: Int
@@ -19,6 +21,7 @@ public struct RevenueReport: Hashable, Sendable {
 
     public var window: TimeWindow
     public var wonCents: Int64
+    /// Sales in the window.
     public var wonDeals: Int
     /// `call_conducted` activities in the window (all reps).
     public var calls: Int
@@ -49,15 +52,15 @@ extension MetricsFrame {
         var total: Int64 = 0
         var totalDeals = 0
         var lists = 0
-        for i in 0..<dealCount {
-            if window.contains(dealBDRListAt[i]) { lists += 1 }
-            guard dealCategory[i] == MetricsFrame.won, window.contains(dealClosed[i]) else { continue }
-            let cents = dealAmount[i] == MetricsFrame.missing ? 0 : dealAmount[i]
+        for i in 0..<dealCount where window.contains(dealBDRListAt[i]) { lists += 1 }
+        for k in saleRows(in: window) {
+            let cents = saleAmount[k]
+            let count = Int(saleCount[k])
             total += cents
-            totalDeals += 1
-            if dealRep[i] >= 0 {
-                won[Int(dealRep[i])] += cents
-                wonDeals[Int(dealRep[i])] += 1
+            totalDeals += count
+            if saleRep[k] >= 0 {
+                won[Int(saleRep[k])] += cents
+                wonDeals[Int(saleRep[k])] += count
             }
         }
         var calls = 0

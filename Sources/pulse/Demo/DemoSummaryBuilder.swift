@@ -4,14 +4,23 @@ import PulseStore
 
 /// Reads the demo data back from the store and fills a `DemoSummary` from the metrics engine.
 ///
-/// Two metric snapshots are taken: one over the BDR pipeline's main leads and the BDRs' activities (call KPIs,
-/// conversion funnel, BDR index) and one over the B2B opportunities (win rate, PVS, DQS, LDVR). Partner sublist
-/// items are left out of the BDR snapshot: they are the partners of a list-out, not list-outs of their own.
+/// Two metric snapshots are taken: one over the BDR pipeline (call KPIs, conversion funnel, BDR index) and one over
+/// the B2B opportunities (win rate, PVS, DQS, LDVR). The metrics frame folds partner sublist items into sales
+/// itself; sublist items that did not sell add nothing to any metric, so they are only counted by stage here and
+/// never kept (a 100,000-lead demo has a million of them).
 struct DemoSummaryBuilder {
     let parameters: DemoParameters
     let top: Int
 
     func build(from store: any PulseStore) async throws -> DemoSummary {
+        var summary = try await pipelineSummary(from: store)
+        summary.lowestHealth = try await lowestHealth(store: store)
+        return summary
+    }
+
+    /// Everything but customer health. Deals, activity facts and frames live only inside this call, so they are
+    /// released before the customer-health reads.
+    private func pipelineSummary(from store: any PulseStore) async throws -> DemoSummary {
         let tenant = parameters.tenant
         let now = parameters.now
         let reps = try await store.reps(tenant: tenant)
@@ -19,32 +28,14 @@ struct DemoSummaryBuilder {
         let targets = storedTargets.isEmpty ? KpiTarget.defaults(tenant: tenant) : storedTargets
         let repNames = Dictionary(reps.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let bdrs = Set(reps.filter { $0.role == .bdr }.map(\.id))
-        let sellers = Set(reps.filter { $0.role == .rep }.map(\.id))
 
-        // One pass over the deals: main leads and opportunities are kept, sublist items only counted by stage,
-        // so a 100,000-lead demo does not hold a second copy of its million partner items.
-        let bdrCatalogue = StageCatalogue.bdr
-        var mainLeads: [Deal] = []
-        var opportunities: [Deal] = []
-        var sublists = DemoSublistCounts()
-        for deal in try await store.deals(tenant: tenant) {
-            if deal.pipeline == bdrCatalogue.id {
-                if deal.parent == nil { mainLeads.append(deal) } else { sublists.add(deal) }
-            } else if deal.pipeline == StageCatalogue.b2b.id {
-                opportunities.append(deal)
-            }
-        }
-        var bdrFacts: [ActivityFact] = []
-        var b2bFacts: [ActivityFact] = []
-        for fact in try await store.activityFacts(tenant: tenant) {
-            guard let rep = fact.rep else { continue }
-            if bdrs.contains(rep) { bdrFacts.append(fact) } else if sellers.contains(rep) { b2bFacts.append(fact) }
-        }
-
-        let bdr = PulseMetricsSnapshot(
-            frame: MetricsFrame(deals: mainLeads, activities: bdrFacts), now: now, targets: targets, bdrs: bdrs)
+        let (bdrDeals, opportunities, sublists) = try await readDeals(from: store)
+        // All activity facts go into the BDR frame unfiltered (no second copy): its call KPI is limited to the
+        // BDRs and the leaderboard is filtered to them. The B2B metrics shown use no activities.
+        let bdrFrame = MetricsFrame(deals: bdrDeals, activities: try await store.activityFacts(tenant: tenant))
+        let bdr = PulseMetricsSnapshot(frame: bdrFrame, now: now, targets: targets, bdrs: bdrs)
         let b2b = PulseMetricsSnapshot(
-            frame: MetricsFrame(deals: opportunities, activities: b2bFacts), now: now, targets: targets)
+            frame: MetricsFrame(deals: opportunities, activities: []), now: now, targets: targets)
 
         var summary = DemoSummary()
         summary.kpis = kpiLines(bdr: bdr, b2b: b2b)
@@ -57,9 +48,9 @@ struct DemoSummaryBuilder {
                     + DemoSummaryRenderer.grouped(previous.reached))
         }
         summary.pipeline = pipelineHealth(
-            mainLeads: mainLeads, sublists: sublists, opportunities: opportunities, bdr: bdr, b2b: b2b)
+            bdrDeals: bdrDeals, sublists: sublists, opportunities: opportunities, bdr: bdr, b2b: b2b)
         summary.lowestMomentum = lowestMomentum(
-            [(bdr.momentum, mainLeads), (b2b.momentum, opportunities)], repNames: repNames)
+            [(bdr.momentum, bdrDeals), (b2b.momentum, opportunities)], repNames: repNames)
         summary.leaderboard = bdr.bdrIndex.filter { bdrs.contains($0.rep) }
             .sorted { $0.index > $1.index || ($0.index == $1.index && $0.rep < $1.rep) }
             .prefix(top)
@@ -68,8 +59,24 @@ struct DemoSummaryBuilder {
                     name: repNames[$0.rep] ?? $0.rep.rawValue, calls: $0.calls, agreements: $0.agreements,
                     lists: $0.lists, sales: $0.sales, index: $0.index)
             }
-        summary.lowestHealth = try await lowestHealth(store: store)
         return summary
+    }
+
+    /// One pass over the stored deals: BDR main leads and sold partner items, B2B opportunities, and the partner
+    /// sublist counted by stage. The store's array is released on return.
+    private func readDeals(from store: any PulseStore) async throws -> ([Deal], [Deal], DemoSublistCounts) {
+        var bdrDeals: [Deal] = []
+        var opportunities: [Deal] = []
+        var sublists = DemoSublistCounts()
+        for deal in try await store.deals(tenant: parameters.tenant) {
+            if deal.pipeline == StageCatalogue.bdr.id {
+                if deal.parent != nil { sublists.add(deal) }
+                if deal.parent == nil || deal.outcome == .won { bdrDeals.append(deal) }
+            } else if deal.pipeline == StageCatalogue.b2b.id {
+                opportunities.append(deal)
+            }
+        }
+        return (bdrDeals, opportunities, sublists)
     }
 
     private func kpiLines(bdr: PulseMetricsSnapshot, b2b: PulseMetricsSnapshot) -> [DemoSummary.KpiLine] {
@@ -91,46 +98,48 @@ struct DemoSummaryBuilder {
     }
 
     private func pipelineHealth(
-        mainLeads: [Deal], sublists: DemoSublistCounts, opportunities: [Deal], bdr: PulseMetricsSnapshot,
+        bdrDeals: [Deal], sublists: DemoSublistCounts, opportunities: [Deal], bdr: PulseMetricsSnapshot,
         b2b: PulseMetricsSnapshot
     ) -> DemoSummary.PipelineHealthLines {
         let now = parameters.now
+        let openLeads = bdrDeals.filter { $0.parent == nil && !$0.isClosed }
+        let openOpportunities = opportunities.filter { !$0.isClosed }
         var health = DemoSummary.PipelineHealthLines()
-        func byStage(_ deals: [Deal], _ catalogue: StageCatalogue) -> [(String, Int)] {
-            let open = deals.filter { !$0.isClosed }
+        func byStage(_ open: [Deal], _ catalogue: StageCatalogue) -> [(String, Int)] {
+            var counts: [String: Int] = [:]
+            for deal in open { counts[deal.stage, default: 0] += 1 }
             return catalogue.stages.filter { $0.category == .open }.compactMap { stage in
-                let count = open.filter { $0.stage == stage.key }.count
-                return count > 0 ? (stage.name, count) : nil
+                counts[stage.key].map { (stage.name, $0) }
             }
         }
-        health.openByStage = byStage(mainLeads, .bdr)
-        health.scheduledCalls = Int(bdr.kpis.first { $0.metric == "upcoming_calls_next_week" }?.value ?? 0)
-        health.outstandingProposals = mainLeads.filter { !$0.isClosed && $0.stage == "PROPOSAL_SOFT_YES" }.count
-        health.overdueLists =
-            mainLeads.filter {
-                !$0.isClosed && $0.partnerListSentDate == nil && ($0.partnerListDueDate.map { $0 < now } ?? false)
-            }.count
-        let subStages = StageCatalogue.bdr.stages.compactMap { stage in
-            sublists.open[stage.key].map { "\(stage.name) \(DemoSummaryRenderer.grouped($0))" }
+        func joined(_ counts: [(String, Int)]) -> String {
+            counts.isEmpty
+                ? "none" : counts.map { "\($0.0) " + DemoSummaryRenderer.grouped($0.1) }.joined(separator: " · ")
         }
+        health.openByStage = byStage(openLeads, .bdr)
+        health.scheduledCalls = Int(bdr.kpis.first { $0.metric == "upcoming_calls_next_week" }?.value ?? 0)
+        health.outstandingProposals = openLeads.filter { $0.stage == "PROPOSAL_SOFT_YES" }.count
+        health.overdueLists =
+            openLeads.filter {
+                $0.partnerListSentDate == nil && ($0.partnerListDueDate.map { $0 < now } ?? false)
+            }.count
         health.facts.append(
             (
-                "Partner sublist items",
-                DemoSummaryRenderer.grouped(sublists.total) + " (open: "
-                    + (subStages.isEmpty ? "none" : subStages.joined(separator: " · ")) + ")"
+                "Partner contacts on sublists",
+                DemoSummaryRenderer.grouped(sublists.total) + ": "
+                    + joined(
+                        StageCatalogue.bdr.stages.compactMap { stage in
+                            sublists.byStage[stage.key].map { (DemoSublistCounts.label(stage.key), $0) }
+                        })
             ))
-        health.facts.append(
-            (
-                "B2B open opportunities by stage",
-                byStage(opportunities, .b2b).map { "\($0.0) " + DemoSummaryRenderer.grouped($0.1) }
-                    .joined(separator: " · ")
-            ))
+        health.facts.append(("B2B open opportunities by stage", joined(byStage(openOpportunities, .b2b))))
         if let pvs = b2b.velocity.overall.pvs {
             health.facts.append(
                 ("PVS, pipeline velocity (B2B)", MoneyFormat.short(cents: Int64(pvs * 100)) + " per day"))
         }
         if let ldvr = b2b.cycle.lostDealVelocityRatio {
-            health.facts.append(("Lost-Deal Velocity Ratio (B2B)", DemoSummaryRenderer.decimals(ldvr, 2)))
+            health.facts.append(
+                ("Lost-Deal Velocity Ratio (B2B, lost ÷ won cycle)", DemoSummaryRenderer.decimals(ldvr, 2)))
         }
         let scores = b2b.quality.deals.compactMap(\.dqs)
         if !scores.isEmpty {
@@ -139,11 +148,19 @@ struct DemoSummaryBuilder {
                 (
                     "Deal Quality Score (B2B open)",
                     "mean \(DemoSummaryRenderer.decimals(mean, 2)), "
-                        + "\(b2b.quality.lowCount) below 0.4"
+                        + "\(b2b.quality.lowCount) of \(DemoSummaryRenderer.grouped(scores.count)) below 0.4"
                 ))
         }
-        let stalled = bdr.momentum.deals.filter(\.isStalled).count + b2b.momentum.deals.filter(\.isStalled).count
-        health.facts.append(("Stalled deals (SMI < 0.07)", DemoSummaryRenderer.grouped(stalled)))
+        func stalled(_ report: StageMomentumReport, of open: Int, _ what: String) -> String {
+            DemoSummaryRenderer.grouped(report.deals.filter(\.isStalled).count) + " of "
+                + DemoSummaryRenderer.grouped(open) + " open " + what
+        }
+        health.facts.append(
+            (
+                "Stalled, 15+ days in their stage (SMI < 0.07)",
+                stalled(bdr.momentum, of: openLeads.count, "BDR leads") + " · "
+                    + stalled(b2b.momentum, of: openOpportunities.count, "B2B opportunities")
+            ))
         return health
     }
 

@@ -44,7 +44,7 @@ struct DemoSummaryRenderer: Sendable {
         out.append(bold("Pipeline health"))
         let p = summary.pipeline
         let stages = p.openByStage.map { "\($0.0) \(Self.grouped($0.1))" }.joined(separator: " · ")
-        out.append("  Open items by stage: " + (stages.isEmpty ? "none" : stages))
+        out.append("  Open BDR leads by stage: " + (stages.isEmpty ? "none" : stages))
         out.append("  Scheduled calls (next 7 days): \(Self.grouped(p.scheduledCalls))")
         out.append("  Outstanding proposals: \(Self.grouped(p.outstandingProposals))")
         let overdue = "  Overdue partner lists: \(Self.grouped(p.overdueLists))"

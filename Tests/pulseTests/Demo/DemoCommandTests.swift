@@ -83,6 +83,33 @@ private func withTemporaryFolder<T>(_ body: (URL) async throws -> T) async throw
     }
 }
 
+@Test func theDefaultDemoShowsAMixOfTrafficLightsAndCountsListsOnceAndSalesPerSoldPartner() async throws {
+    let now = Date(timeIntervalSince1970: 1_795_564_800)  // 2026-11-25T00:00:00Z
+    let parameters = DemoParameters(now: now)
+    let outcome = try await DemoRunner(parameters: parameters, databasePath: nil).run()
+    let lights = Set(outcome.summary.kpis.map(\.light))
+    #expect(lights == [.green, .amber, .red], "\(outcome.summary.kpis)")
+
+    // Lists out and sales from the generated data: a list is a main lead's, a sale a sold partner's.
+    let deals = Array(DemoGenerator(parameters: parameters).events).compactMap {
+        if case .deal(let deal) = $0.payload { deal } else { nil }
+    }
+    let month = TimeWindow.lastDays(30, before: now)
+    let lists = deals.filter {
+        $0.parent == nil && month.contains(TimeWindow.seconds($0.partnerListSentDate ?? .distantPast))
+    }
+    let sold = deals.filter {
+        $0.parent != nil && $0.outcome == .won && month.contains(TimeWindow.seconds($0.closedAt!))
+    }
+    let listsKpi = outcome.summary.kpis.first { $0.label.hasPrefix("Lists out") }
+    #expect(listsKpi?.value == String(lists.count))
+    let board = outcome.summary.leaderboard
+    #expect(board.map(\.lists).reduce(0, +) == lists.count)
+    #expect(board.map(\.sales).reduce(0, +) == sold.count)
+    let stalled = outcome.summary.pipeline.facts.first { $0.0.hasPrefix("Stalled") }?.1 ?? ""
+    #expect(stalled.contains("open BDR leads") && stalled.contains("open B2B opportunities"))
+}
+
 @Test func withoutDbTheTemporaryDatabaseIsRemoved() async throws {
     let outcome = try await DemoRunner(
         parameters: DemoParameters(seed: 1, now: june30, leads: 5, accounts: 3), databasePath: nil
