@@ -75,17 +75,6 @@ struct DemoClock: Sendable {
 extension DemoClock {
     /// "2025-06-30" for a date (UTC), computed without calendars.
     static func isoDay(_ date: Date) -> String {
-        let days = Days.floorDiv(Int64(date.timeIntervalSince1970.rounded(.down)), Days.seconds)
-        // Civil-from-days (Howard Hinnant), proleptic Gregorian.
-        let z = days + 719_468
-        let era = Days.floorDiv(z, 146_097)
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        return "\(year)-" + DemoNames.pad(Int(month), 2) + "-" + DemoNames.pad(Int(day), 2)
+        String(UTCCalendar.iso8601(Int64(date.timeIntervalSince1970.rounded(.down))).prefix(10))
     }
 }
