@@ -15,6 +15,9 @@ public protocol PulseStore: Sendable {
     /// The subset of event ids that were already ingested.
     func existingEventIDs(_ ids: Set<String>) async throws -> Set<String>
 
+    /// Whether any event envelope is stored; when not, an ingest run skips collecting and asking its event ids.
+    func hasEvents() async throws -> Bool
+
     /// Subscription id → account id, for usage rows that name only a subscription.
     func subscriptionAccounts(_ ids: Set<Subscription.ID>, tenant: Tenant.ID) async throws
         -> [Subscription.ID: Account.ID]

@@ -153,6 +153,40 @@ import Testing
         #expect(try await store.apply(batch).totalUnchanged == 30)
     }
 
+    @Test func aBulkLoadOfDealsRebuildsTheirIndexesAndKeepsTheUniqueStageHistory() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.cleanUp() }
+        let store = try SQLiteStore(path: folder.path("bulk-deals.sqlite"), bulkLoadThreshold: 10)
+        func indexes() async throws -> [String] {
+            try await store.writer.read { db in
+                try String.fetchAll(
+                    db,
+                    sql: """
+                        SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
+                            AND tbl_name IN ('deals', 'deal_stage_history') ORDER BY name
+                        """)
+            }
+        }
+        let before = try await indexes()
+        #expect(before.contains("deal_stage_history_entry"))
+        #expect(before.contains("deals_closed_at"))
+        var batch = IngestBatch()
+        batch.deals = (0..<30).map { index in
+            var deal = Fixtures.deal(id: Deal.ID("d\(index)"))
+            // The same stage entry twice: the UNIQUE history index must still drop the repeat.
+            deal.stageHistory += deal.stageHistory
+            return deal
+        }
+        let summary = try await store.apply(batch)
+        #expect(summary.inserted["deals"] == 30)
+        #expect(try await indexes() == before)
+        let stored = try await store.deals(tenant: batch.deals[0].tenant)
+        #expect(stored.count == 30)
+        let expectedEntries = Set(batch.deals[0].stageHistory.map { "\($0.stage)@\($0.enteredAt)" }).count
+        #expect(stored.allSatisfy { $0.stageHistory.count == expectedEntries })
+        #expect(try await store.apply(batch).totalUnchanged == 30)
+    }
+
     @Test func datesAreStoredAsWholeUnixSecondsRoundedDown() async throws {
         try await withSQLiteStore { store, _ in
             var batch = IngestBatch()

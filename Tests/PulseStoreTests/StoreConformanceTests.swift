@@ -347,6 +347,19 @@ import Testing
             #expect(try await store.existingDealIDs(["deal-1"], tenant: "other").isEmpty)
             #expect(try await store.existingEventIDs(["evt-1", "evt-2"]) == ["evt-1"])
             #expect(try await store.existingEventIDs([]).isEmpty)
+        }
+    }
+
+    @Test(arguments: StoreKind.enabled)
+    func hasEventsTurnsTrueOnceAnEventEnvelopeIsStored(_ kind: StoreKind) async throws {
+        try await withStore(kind) { store in
+            #expect(try await store.hasEvents() == false)
+            var withoutEvents = Fixtures.fullBatch()
+            withoutEvents.events = []
+            _ = try await store.apply(withoutEvents)
+            #expect(try await store.hasEvents() == false)
+            _ = try await store.apply(Fixtures.fullBatch())
+            #expect(try await store.hasEvents() == true)
             #expect(try await store.subscriptionAccounts(["sub-1", "sub-9"], tenant: "acme") == ["sub-1": "acc-1"])
         }
     }

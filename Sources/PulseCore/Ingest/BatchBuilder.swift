@@ -289,7 +289,11 @@ public struct BatchBuilder {
 
     /// What `finish` needs from the store, per tenant: deals named by stage changes but not in the batch,
     /// subscriptions of usage rows that give no account, and every event id.
-    public var storeQuestions: StoreQuestions {
+    public var storeQuestions: StoreQuestions { storeQuestions(includeEvents: true) }
+
+    /// The store questions; `includeEvents: false` leaves out the event ids (for a store that holds no events,
+    /// where collecting a set of every id of a million-event run would cost more than the answer is worth).
+    public func storeQuestions(includeEvents: Bool) -> StoreQuestions {
         var questions = StoreQuestions()
         var batchDeals = Set<Deal.ID>()
         for deal in batch.deals { batchDeals.insert(deal.id) }
@@ -304,8 +308,11 @@ public struct BatchBuilder {
                 questions.subscriptions[usage.tenant, default: []].insert(id)
             }
         }
-        for (index, event) in batch.events.enumerated() where !droppedEvents.contains(index) {
-            questions.events.insert(event.id)
+        if includeEvents {
+            questions.events.reserveCapacity(batch.events.count)
+            for (index, event) in batch.events.enumerated() where !droppedEvents.contains(index) {
+                questions.events.insert(event.id)
+            }
         }
         return questions
     }

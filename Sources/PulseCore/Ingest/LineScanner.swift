@@ -11,8 +11,9 @@ public struct LineScanner {
     private var carry: [UInt8] = []
     private var lineNumber = 1
     private var atStart = true
-    /// While skipping an over-long line: its size so far and first bytes.
-    private var skipping: (bytes: Int, prefix: String)?
+    /// While skipping an over-long line: its size so far, first bytes, and whether its last byte so far is a CR
+    /// (a CR before the LF is not counted, as for lines that fit).
+    private var skipping: (bytes: Int, prefix: String, endsWithCR: Bool)?
 
     public init(maxLineBytes: Int = 1 << 20) { self.maxLineBytes = maxLineBytes }
 
@@ -37,18 +38,17 @@ public struct LineScanner {
                 return
             }
             if let skipped = skipping {
-                try body(.tooLong(number: lineNumber, bytes: skipped.bytes + newline - index, prefix: skipped.prefix))
+                let endsWithCR = newline > index ? chunk[newline - 1] == 0x0D : skipped.endsWithCR
+                let bytes = skipped.bytes + newline - index - (endsWithCR ? 1 : 0)
+                try body(.tooLong(number: lineNumber, bytes: bytes, prefix: skipped.prefix))
                 skipping = nil
             } else if carry.isEmpty {
                 try emit(UnsafeBufferPointer(rebasing: chunk[index..<newline]), body)
             } else {
                 carry.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[index..<newline]))
-                if carry.count > maxLineBytes {
-                    try body(.tooLong(number: lineNumber, bytes: carry.count, prefix: Self.prefix(of: carry)))
-                } else {
-                    let line = carry
-                    try line.withUnsafeBufferPointer { try emit($0, body) }
-                }
+                // `emit` strips a CR and refuses the line when it is still too long, as for a line in one chunk.
+                let line = carry
+                try line.withUnsafeBufferPointer { try emit($0, body) }
                 carry.removeAll(keepingCapacity: true)
             }
             lineNumber += 1
@@ -60,7 +60,8 @@ public struct LineScanner {
     public mutating func finish(_ body: (Line) throws -> Void) rethrows {
         atStart = false
         if let skipped = skipping {
-            try body(.tooLong(number: lineNumber, bytes: skipped.bytes, prefix: skipped.prefix))
+            let bytes = skipped.bytes - (skipped.endsWithCR ? 1 : 0)
+            try body(.tooLong(number: lineNumber, bytes: bytes, prefix: skipped.prefix))
             skipping = nil
         } else if !carry.isEmpty {
             let line = carry
@@ -72,12 +73,13 @@ public struct LineScanner {
     private mutating func appendPartial(_ bytes: UnsafeBufferPointer<UInt8>) {
         if var skipped = skipping {
             skipped.bytes += bytes.count
+            if let last = bytes.last { skipped.endsWithCR = last == 0x0D }
             skipping = skipped
             return
         }
         if carry.count + bytes.count > maxLineBytes {
             carry.append(contentsOf: bytes)
-            skipping = (carry.count, Self.prefix(of: carry))
+            skipping = (carry.count, Self.prefix(of: carry), carry.last == 0x0D)
             carry = []
             return
         }

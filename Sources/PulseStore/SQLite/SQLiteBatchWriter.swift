@@ -113,13 +113,18 @@ final class SQLiteBatchWriter {
 
     /// When `incoming` rows go into an empty table, drops the table's secondary indexes and returns the SQL
     /// that recreates them: building an index once from sorted keys is cheaper than a million random inserts.
-    /// All of it happens inside the batch's transaction, so a failure restores the indexes too.
+    /// All of it happens inside the batch's transaction, so a failure restores the indexes too. UNIQUE indexes
+    /// stay: `INSERT OR IGNORE` relies on them to skip repeated rows.
     private func deferIndexesForBulkLoad(of table: String, incoming: Int) throws -> [String] {
         guard incoming >= bulkLoadThreshold else { return [] }
         let empty = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM \(table.quotedDatabaseIdentifier))")
         guard empty == true else { return [] }
         let indexes = try Row.fetchAll(
-            db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
+            db,
+            sql: """
+                SELECT name, sql FROM sqlite_master
+                WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE %'
+                """,
             arguments: [table])
         for index in indexes {
             try db.execute(sql: "DROP INDEX \((index["name"] as String).quotedDatabaseIdentifier)")
@@ -159,6 +164,9 @@ final class SQLiteBatchWriter {
     /// Upserts deals (newest `updatedAt` wins) and merges their stage history into the stored one.
     private func applyDeals(_ deals: [Deal]) throws {
         guard !deals.isEmpty else { return }
+        let deferredIndexes =
+            try deferIndexesForBulkLoad(of: "deals", incoming: deals.count)
+            + deferIndexesForBulkLoad(of: "deal_stage_history", incoming: deals.count)
         let table = SQLiteTables.deals
         let insert = try db.cachedStatement(sql: table.insertSQL)
         let update = try db.cachedStatement(sql: table.updateSQL)
@@ -183,6 +191,7 @@ final class SQLiteBatchWriter {
             let historyAdded = try insertHistory(of: deal)
             if rowChanged || historyAdded > 0 { updated += 1 } else { unchanged += 1 }
         }
+        for sql in deferredIndexes { try db.execute(sql: sql) }
         record("deals", inserted: inserted, updated: updated, unchanged: unchanged)
     }
 

@@ -54,6 +54,10 @@ extension SQLiteStore {
         }
     }
 
+    public func hasEvents() async throws -> Bool {
+        try await read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM events)") == true }
+    }
+
     public func subscriptionAccounts(_ ids: Set<Subscription.ID>, tenant: Tenant.ID) async throws
         -> [Subscription.ID: Account.ID]
     {

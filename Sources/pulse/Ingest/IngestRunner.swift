@@ -34,7 +34,8 @@ struct IngestRunner {
             }
         }
         let readSeconds = Date().timeIntervalSince(started)
-        let batch = builder.finish(try await answers(to: builder.storeQuestions))
+        let askEvents = try await store.hasEvents()
+        let batch = builder.finish(try await answers(to: builder.storeQuestions(includeEvents: askEvents)))
         let checkedSeconds = Date().timeIntervalSince(started)
         try checkCircuitBreaker(builder, batch: batch)
         var applied: ApplySummary?

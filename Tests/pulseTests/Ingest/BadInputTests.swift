@@ -89,6 +89,31 @@ import Testing
         #expect(report.rendered.contains("Quarantined by gate: parse 1"))
     }
 
+    @Test func linesDecodedOnTwoThreadsStillReachTheGatesInFileOrder() async throws {
+        let fixture = try IngestFixture()
+        defer { fixture.cleanUp() }
+        let store = try fixture.store()
+        // 2,000 lines (decoded in two halves per chunk), a bad line every 100, a blank line, and a repeated
+        // id whose later line must win.
+        var lines = try IngestFixture.accountLines(2_000)
+        for line in stride(from: 99, to: 2_000, by: 100) { lines[line] = "{\"broken\": " }
+        lines[500] = ""
+        lines[1_500] = try EventEncoder().line(
+            for: PulseEvent(
+                id: "acc-evt-1501", occurredAt: ISODate.parse("2025-06-01T10:00:00Z")!,
+                payload: .account(Account(id: "acc-2", name: "Renamed later"))))
+        let url = try fixture.write("many.ndjson", lines.joined(separator: "\n"))
+        let report = try await IngestRunner(store: store).run(files: [url])
+        #expect(report.files.first?.rows == 1_999)
+        #expect(report.quarantined == 20)
+        #expect(report.duplicates == 1)
+        #expect(report.loaded == 1_999 - 20 - 1)
+        let quarantined = try await store.quarantine(source: nil, limit: 100)
+        #expect(quarantined.map(\.line).sorted() == Array(stride(from: 100, through: 2_000, by: 100)))
+        let accounts = try await store.accounts(tenant: Tenant.defaultID)
+        #expect(accounts.first { $0.id == "acc-2" }?.name == "Renamed later")
+    }
+
     @Test func aHigherFailureRateLetsTheGoodRowsThrough() async throws {
         let fixture = try IngestFixture()
         defer { fixture.cleanUp() }
