@@ -109,13 +109,13 @@ public final class SQLiteStore: PulseStore {
                 return try writer.close()
             }
         } catch {
-            // Wake a sender that waits for room: the run cannot continue.
-            chunks.fail(error)
-            if let error = error as? StoreError { throw error }
+            var failure = error
             if let error = error as? DatabaseError {
-                throw StoreError.writeFailed(path, reason: error.message ?? error.description)
+                failure = StoreError.writeFailed(path, reason: error.message ?? error.description)
             }
-            throw error
+            // Wake a sender that waits for room: the run cannot continue (a failed channel keeps its first error).
+            chunks.fail(failure)
+            throw failure
         }
     }
 
