@@ -509,9 +509,11 @@ public struct BatchBuilder {
     /// `storeQuestions(includeEvents: false)` first (the event ids were asked chunk by chunk).
     public mutating func finishChunk(_ answers: StoreAnswers) -> IngestChunk {
         precondition(streaming && batch.recordCount == 0 && batch.events.isEmpty, "call takeChunk before finishChunk")
-        var answers = answers
-        for index in storedHeldEvents { answers.events.insert(eventIDs[index]) }
         let result = finish(answers)
+        // The run's id indexes are no longer needed; free them before the store's last write.
+        eventIDs = []
+        runSubscriptionAccounts = [:]
+        runSubscriptionIDs = []
         var chunk = IngestChunk()
         chunk.obsoleteEventIDs = obsoleteEvents
         obsoleteEvents = []

@@ -15,5 +15,5 @@ struct IngestOptions: Sendable {
     var readChunkBytes: Int = 4 << 20
     /// Streaming write: the rows (envelopes, records, quarantine rows) read before they are handed to the store
     /// as one chunk of the run's transaction.
-    var chunkRows: Int = 100_000
+    var chunkRows: Int = 40_000
 }

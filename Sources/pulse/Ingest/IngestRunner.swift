@@ -36,7 +36,7 @@ struct IngestRunner {
         let askEvents = try await store.hasEvents()
         // About 400 bytes per NDJSON event (fewer for CSV rows): only decides whether tables load in bulk.
         let expectedRows = readers.reduce(0) { $0 + $1.size } / 400
-        let channel = ChunkChannel(capacity: 2)
+        let channel = ChunkChannel(capacity: 1)
         let store = store
         return try await withThrowingTaskGroup(of: ApplySummary.self) { group in
             group.addTask { try await store.apply(chunks: channel, expectedRows: expectedRows) }
