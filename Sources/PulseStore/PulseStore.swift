@@ -9,6 +9,11 @@ public protocol PulseStore: Sendable {
     /// a record whose id exists is replaced only by a newer or equal `updatedAt` (newest wins).
     func apply(_ batch: IngestBatch) async throws -> ApplySummary
 
+    /// Writes a streamed run in one transaction: every chunk `chunks` delivers, in order, committed when the
+    /// channel finishes, rolled back (nothing written) when it fails or a write fails. `expectedRows` (an estimate
+    /// of the run's rows) lets an empty store load big tables without maintaining their indexes row by row.
+    func apply(chunks: ChunkChannel, expectedRows: Int) async throws -> ApplySummary
+
     /// The subset of `ids` that already exist for the tenant.
     func existingDealIDs(_ ids: Set<Deal.ID>, tenant: Tenant.ID) async throws -> Set<Deal.ID>
 

@@ -24,12 +24,15 @@ public struct BatchBuilder {
         private var file32: Int32
         private var event32: Int32
         var derived: Bool
+        /// Streaming: the record waits in `held` for the end of the run (else it is in the chunk arrays).
+        var held: Bool
 
-        init(index: Int, file: Int, event: Int, derived: Bool) {
+        init(index: Int, file: Int, event: Int, derived: Bool, held: Bool = false) {
             index32 = Int32(truncatingIfNeeded: index)
             file32 = Int32(truncatingIfNeeded: file)
             event32 = Int32(truncatingIfNeeded: event)
             self.derived = derived
+            self.held = held
         }
 
         var index: Int { Int(index32) }
@@ -59,9 +62,40 @@ public struct BatchBuilder {
     /// The file and kind of each event envelope, to drop its record when the store already has the event.
     private var eventRecords: [(file: Int, key: Key?, stageChange: Int?)] = []
 
-    public init(tenant: Tenant.ID = Tenant.defaultID, catalogues: [String: StageCatalogue] = StageCatalogue.builtIn) {
+    // MARK: Streaming state (see `takeChunk`); unused when the whole run is one batch.
+
+    /// Whether `takeChunk` may hand records out before the end of the run.
+    public let streaming: Bool
+    /// Records that wait for the end of the run: tenants, deals, stage changes, usage rows without an account.
+    private var held = IngestBatch()
+    /// Held usage rows that replace a record already handed out, and held usage rows given up for a later one.
+    private var heldReplacing = IndexSet()
+    private var heldGone = IndexSet()
+    private var finalDroppedUsage = IndexSet()
+    /// Per kind, how many records earlier chunks handed out: a slot index below it is already written.
+    private var recordBase: [EntityKind: Int] = [:]
+    private var eventBase = 0
+    /// Event ids of envelopes handed out earlier that a later line made obsolete (deleted by the store).
+    private var obsoleteEvents: [String] = []
+    private var eventIDs: [String] = []
+    /// Chunk records (global indexes) that replace a record handed out earlier, or that were dropped.
+    private var chunkReplacing: [EntityKind: IndexSet] = [:]
+    private var chunkDropped: [EntityKind: IndexSet] = [:]
+    /// Events whose id the store has and whose record is held: judged in `finish`, as in a single batch.
+    private var storedHeldEvents: [Int] = []
+    /// Subscription → account of the builder's tenant over the whole run, and every subscription id seen.
+    private var runSubscriptionAccounts: [Subscription.ID: Account.ID] = [:]
+    private var runSubscriptionIDs = Set<Subscription.ID>()
+    /// The first quarantined rows of the run (for the circuit breaker's message).
+    public private(set) var firstFailures: [QuarantineRecord] = []
+
+    public init(
+        tenant: Tenant.ID = Tenant.defaultID, catalogues: [String: StageCatalogue] = StageCatalogue.builtIn,
+        streaming: Bool = false
+    ) {
         self.tenant = tenant
         self.catalogues = catalogues
+        self.streaming = streaming
     }
 
     /// Starts a file; returns its index for the other calls.
@@ -91,10 +125,11 @@ public struct BatchBuilder {
 
     /// Records a row that failed parsing or a gate.
     public mutating func reject(_ error: FieldError, file: Int, line: Int, raw: String, recordID: String? = nil) {
-        batch.quarantine.append(
-            QuarantineRecord(
-                source: files[file].source, line: line, field: error.field, gate: error.gate, reason: error.reason,
-                raw: raw, recordID: recordID))
+        let record = QuarantineRecord(
+            source: files[file].source, line: line, field: error.field, gate: error.gate, reason: error.reason,
+            raw: raw, recordID: recordID)
+        batch.quarantine.append(record)
+        if firstFailures.count < 5 { firstFailures.append(record) }
         files[file].quarantined += 1
         gateCounts[error.gate, default: 0] += 1
     }
@@ -121,7 +156,7 @@ public struct BatchBuilder {
             if let previous = eventSlots[event.id] {
                 // Same event id twice in the batch: the later line wins. A repeated record is counted as a
                 // duplicate by `place`; a repeated stage change is counted here.
-                droppedEvents.insert(previous)
+                dropEvent(previous)
                 let earlier = eventRecords[previous]
                 if let stage = earlier.stageChange, !droppedStageChanges.contains(stage) {
                     droppedStageChanges.insert(stage)
@@ -130,8 +165,9 @@ public struct BatchBuilder {
                 }
                 if let key = earlier.key, slots[key]?.event == previous { slots[key]?.event = -1 }
             }
-            eventIndex = batch.events.count
+            eventIndex = eventBase + batch.events.count
             eventSlots[event.id] = eventIndex
+            if streaming { eventIDs.append(event.id) }
             batch.events.append(
                 EventRecord(
                     id: event.id, type: event.type.rawValue, occurredAt: event.occurredAt, tenant: event.tenant,
@@ -165,19 +201,20 @@ public struct BatchBuilder {
         let kind = EntityKind(payload)
         let kindName = Self.batchName(kind)
         if case .stageChange(let change) = payload {
-            stageChangeOrigins.append(
-                Origin(index: batch.stageChanges.count, file: file, line: line, raw: raw(), label: label("deal")))
-            batch.stageChanges.append(change)
+            let index = streaming ? held.stageChanges.count : batch.stageChanges.count
+            stageChangeOrigins.append(Origin(index: index, file: file, line: line, raw: raw(), label: label("deal")))
+            if streaming { held.stageChanges.append(change) } else { batch.stageChanges.append(change) }
             files[file].acceptedByKind[kindName, default: 0] += 1
-            return (nil, batch.stageChanges.count - 1)
+            return (nil, index)
         }
         let key = Key(kind: kind, id: Self.id(of: payload) ?? "")
         let updatedAt: Date? = if case .deal(let deal) = payload { deal.updatedAt } else { nil }
+        let holds = streaming && Self.isHeld(payload)
         if let existing = slots[key] {
             let newWins: Bool
             if existing.derived != derived {
                 newWins = !derived
-            } else if key.kind == .deal, let old = batch.deals[existing.index].updatedAt, let new = updatedAt {
+            } else if key.kind == .deal, let old = deals[existing.index].updatedAt, let new = updatedAt {
                 newWins = new >= old
             } else {
                 newWins = true
@@ -187,30 +224,108 @@ public struct BatchBuilder {
                 if !(existing.derived || derived) { files[loserFile].duplicates += 1 }
             }
             if newWins {
-                replace(payload, at: existing.index)
-                if existing.event >= 0 { droppedEvents.insert(existing.event) }
+                let index = replace(existing, with: payload, key: key, holds: holds)
+                if existing.event >= 0 { dropEvent(existing.event) }
                 if !(existing.derived && derived) {
                     files[existing.file].acceptedByKind[kindName, default: 0] -= 1
                     files[file].acceptedByKind[kindName, default: 0] += 1
                 }
-                slots[key] = Slot(index: existing.index, file: file, event: event, derived: derived)
+                slots[key] = Slot(index: index, file: file, event: event, derived: derived, held: holds)
+                noteSubscription(payload)
                 if case .engagement(let engagement) = payload, engagement.account.rawValue.isEmpty {
                     unresolvedEngagement.append(
-                        Origin(index: existing.index, file: file, line: line, raw: raw(), label: label("subscription")))
+                        Origin(index: index, file: file, line: line, raw: raw(), label: label("subscription")))
                 }
             } else if event >= 0 {
-                droppedEvents.insert(event)
+                dropEvent(event)
             }
             return (key, nil)
         }
-        let index = append(payload)
+        let index = holds ? appendHeld(payload) : append(payload)
         files[file].acceptedByKind[kindName, default: 0] += 1
-        slots[key] = Slot(index: index, file: file, event: event, derived: derived)
+        slots[key] = Slot(index: index, file: file, event: event, derived: derived, held: holds)
+        noteSubscription(payload)
         if case .engagement(let engagement) = payload, engagement.account.rawValue.isEmpty {
             unresolvedEngagement.append(
                 Origin(index: index, file: file, line: line, raw: raw(), label: label("subscription")))
         }
         return (key, nil)
+    }
+
+    /// The deals placed so far (held when streaming).
+    private var deals: [Deal] { streaming ? held.deals : batch.deals }
+
+    /// Streaming: records that wait for the end of the run (they depend on the whole run, or a later version
+    /// of them must replace an earlier one whole: a deal's stage history).
+    private static func isHeld(_ payload: PulseEvent.Payload) -> Bool {
+        switch payload {
+        case .tenant, .deal, .stageChange: true
+        case .engagement(let usage): usage.account.rawValue.isEmpty
+        default: false
+        }
+    }
+
+    private mutating func noteSubscription(_ payload: PulseEvent.Payload) {
+        guard streaming, case .subscription(let subscription) = payload else { return }
+        runSubscriptionIDs.insert(subscription.id)
+        if subscription.tenant == tenant { runSubscriptionAccounts[subscription.id] = subscription.account }
+    }
+
+    /// Puts the winning `payload` where the `existing` record was; returns the new record's index.
+    ///
+    /// Single batch: in place. Streaming: in place when the old record is still in memory in the same area;
+    /// otherwise the old one is dropped (in memory) or stays written and the new one is marked as replacing it.
+    private mutating func replace(_ existing: Slot, with payload: PulseEvent.Payload, key: Key, holds: Bool) -> Int {
+        guard streaming else {
+            replace(payload, at: existing.index)
+            return existing.index
+        }
+        let base = recordBase[key.kind, default: 0]
+        let written = !existing.held && existing.index < base
+        if existing.held == holds && !written {
+            if holds { replaceHeld(payload, at: existing.index) } else { replace(payload, at: existing.index - base) }
+            return existing.index
+        }
+        var replacing = written
+        if existing.held {
+            heldGone.insert(existing.index)
+            replacing = heldReplacing.contains(existing.index)
+        } else if !written {
+            chunkDropped[key.kind, default: []].insert(existing.index)
+            replacing = chunkReplacing[key.kind]?.contains(existing.index) ?? false
+        }
+        if holds {
+            let index = appendHeld(payload)
+            if replacing { heldReplacing.insert(index) }
+            return index
+        }
+        let index = base + append(payload)
+        if replacing { chunkReplacing[key.kind, default: []].insert(index) }
+        return index
+    }
+
+    /// Marks an event envelope as not to be written; one handed out already is deleted by the store.
+    private mutating func dropEvent(_ index: Int) {
+        droppedEvents.insert(index)
+        if streaming && index < eventBase { obsoleteEvents.append(eventIDs[index]) }
+    }
+
+    private mutating func appendHeld(_ payload: PulseEvent.Payload) -> Int {
+        switch payload {
+        case .tenant(let value): held.tenants.append(value); return held.tenants.count - 1
+        case .deal(let value): held.deals.append(value); return held.deals.count - 1
+        case .engagement(let value): held.engagement.append(value); return held.engagement.count - 1
+        default: preconditionFailure("only tenants, deals, stage changes and usage rows are held")
+        }
+    }
+
+    private mutating func replaceHeld(_ payload: PulseEvent.Payload, at index: Int) {
+        switch payload {
+        case .tenant(let value): held.tenants[index] = value
+        case .deal(let value): held.deals[index] = value
+        case .engagement(let value): held.engagement[index] = value
+        default: preconditionFailure("only tenants, deals, stage changes and usage rows are held")
+        }
     }
 
     private mutating func append(_ payload: PulseEvent.Payload) -> Int {
@@ -287,6 +402,135 @@ public struct BatchBuilder {
         }
     }
 
+    // MARK: Streaming
+
+    /// Streaming: rows read since the last `takeChunk` (envelopes, records, quarantine rows).
+    public var pendingCount: Int {
+        batch.events.count + batch.recordCount + batch.quarantine.count + batch.corrections.count
+            + obsoleteEvents.count
+    }
+
+    /// Streaming: the ids of the envelopes read since the last `takeChunk`, to ask the store which it has.
+    public var pendingEventIDs: Set<String> {
+        var ids = Set<String>(minimumCapacity: batch.events.count)
+        for (local, event) in batch.events.enumerated() where !droppedEvents.contains(eventBase + local) {
+            ids.insert(event.id)
+        }
+        return ids
+    }
+
+    /// Streaming: hands out what was read since the last call, for the store to write in the run's open
+    /// transaction. `storedEvents` are the ids (of `pendingEventIDs`) the store had before the run.
+    ///
+    /// Records that depend on the whole run (tenants, deals, stage changes, usage rows without an account) stay
+    /// until `finish`. A record that replaces one handed out earlier comes in `replacements`; an envelope
+    /// handed out earlier that lost to a later line is named in `obsoleteEventIDs`.
+    public mutating func takeChunk(storedEvents: Set<String>) -> IngestChunk {
+        precondition(streaming, "takeChunk needs a streaming BatchBuilder")
+        // Envelopes the store has, of held records: judged in `finish`, not written (the store has them).
+        var storedHeld = IndexSet()
+        if !storedEvents.isEmpty {
+            for (local, event) in batch.events.enumerated() {
+                let index = eventBase + local
+                guard !droppedEvents.contains(index), storedEvents.contains(event.id) else { continue }
+                let origin = eventRecords[index]
+                if origin.stageChange != nil {
+                    storedHeldEvents.append(index)
+                    storedHeld.insert(index)
+                    continue
+                }
+                if let key = origin.key, let slot = slots[key], slot.event == index, slot.held {
+                    storedHeldEvents.append(index)
+                    storedHeld.insert(index)
+                    continue
+                }
+                droppedEvents.insert(index)
+                files[origin.file].duplicates += 1
+                if let key = origin.key, let slot = slots[key], slot.event == index {
+                    chunkDropped[key.kind, default: []].insert(slot.index)
+                    files[origin.file].acceptedByKind[Self.batchName(key.kind), default: 0] -= 1
+                    slots[key] = nil
+                }
+            }
+        }
+        var chunk = IngestChunk()
+        chunk.obsoleteEventIDs = obsoleteEvents
+        obsoleteEvents = []
+        var events: [EventRecord] = []
+        events.reserveCapacity(batch.events.count)
+        for (local, event) in batch.events.enumerated()
+        where !droppedEvents.contains(eventBase + local) && !storedHeld.contains(eventBase + local) {
+            events.append(event)
+        }
+        chunk.records.events = events
+        eventBase += batch.events.count
+        chunk.records.quarantine = batch.quarantine
+        chunk.records.corrections = batch.corrections
+        split(\.accounts, .account, into: &chunk)
+        split(\.contacts, .contact, into: &chunk)
+        split(\.reps, .rep, into: &chunk)
+        split(\.products, .product, into: &chunk)
+        split(\.activities, .activity, into: &chunk)
+        split(\.engagement, .engagement, into: &chunk)
+        split(\.tickets, .ticket, into: &chunk)
+        split(\.targets, .kpiTarget, into: &chunk)
+        split(\.subscriptions, .subscription, into: &chunk)
+        split(\.churnEvents, .churn, into: &chunk)
+        batch = IngestBatch()
+        chunkReplacing = [:]
+        chunkDropped = [:]
+        return chunk
+    }
+
+    /// Moves one kind's chunk records into `chunk` (new ones to `records`, replacing ones to `replacements`).
+    private mutating func split<R>(
+        _ path: WritableKeyPath<IngestBatch, [R]>, _ kind: EntityKind, into chunk: inout IngestChunk
+    ) {
+        let records = batch[keyPath: path]
+        let base = recordBase[kind, default: 0]
+        recordBase[kind] = base + records.count
+        let dropped = chunkDropped[kind] ?? []
+        let replacing = chunkReplacing[kind] ?? []
+        if dropped.isEmpty && replacing.isEmpty {
+            chunk.records[keyPath: path] = records
+            return
+        }
+        var fresh: [R] = []
+        var again: [R] = []
+        fresh.reserveCapacity(records.count)
+        for (local, record) in records.enumerated() where !dropped.contains(base + local) {
+            if replacing.contains(base + local) { again.append(record) } else { fresh.append(record) }
+        }
+        chunk.records[keyPath: path] = fresh
+        chunk.replacements[keyPath: path] = again
+    }
+
+    /// Streaming: the held records and the batch-level gates' results, after the last `takeChunk`; ask the store
+    /// `storeQuestions(includeEvents: false)` first (the event ids were asked chunk by chunk).
+    public mutating func finishChunk(_ answers: StoreAnswers) -> IngestChunk {
+        precondition(streaming && batch.recordCount == 0 && batch.events.isEmpty, "call takeChunk before finishChunk")
+        let result = finish(answers)
+        // The run's id indexes are no longer needed; free them before the store's last write.
+        eventIDs = []
+        runSubscriptionAccounts = [:]
+        runSubscriptionIDs = []
+        var chunk = IngestChunk()
+        chunk.obsoleteEventIDs = obsoleteEvents
+        obsoleteEvents = []
+        chunk.records = result
+        if !heldReplacing.isEmpty {
+            chunk.records.engagement = []
+            for (index, usage) in batch.engagement.enumerated() where !finalDroppedUsage.contains(index) {
+                if heldReplacing.contains(index) {
+                    chunk.replacements.engagement.append(usage)
+                } else {
+                    chunk.records.engagement.append(usage)
+                }
+            }
+        }
+        return chunk
+    }
+
     /// What `finish` needs from the store, per tenant: deals named by stage changes but not in the batch,
     /// subscriptions of usage rows that give no account, and every event id.
     public var storeQuestions: StoreQuestions { storeQuestions(includeEvents: true) }
@@ -296,14 +540,15 @@ public struct BatchBuilder {
     public func storeQuestions(includeEvents: Bool) -> StoreQuestions {
         var questions = StoreQuestions()
         var batchDeals = Set<Deal.ID>()
-        for deal in batch.deals { batchDeals.insert(deal.id) }
-        for (index, change) in batch.stageChanges.enumerated()
+        for deal in deals { batchDeals.insert(deal.id) }
+        let stageChanges = streaming ? held.stageChanges : batch.stageChanges
+        for (index, change) in stageChanges.enumerated()
         where !droppedStageChanges.contains(index) && !batchDeals.contains(change.deal) {
             questions.deals[change.tenant, default: []].insert(change.deal)
         }
-        let inBatch = Set(batch.subscriptions.map(\.id))
-        for origin in unresolvedEngagement {
-            let usage = batch.engagement[origin.index]
+        let inBatch = streaming ? runSubscriptionIDs : Set(batch.subscriptions.map(\.id))
+        for origin in unresolvedEngagement where !heldGone.contains(origin.index) {
+            let usage = (streaming ? held.engagement : batch.engagement)[origin.index]
             if let id = usage.subscription, !inBatch.contains(id) {
                 questions.subscriptions[usage.tenant, default: []].insert(id)
             }
@@ -319,12 +564,19 @@ public struct BatchBuilder {
 
     /// Runs the batch-level gates with the store's answers and returns the batch to apply.
     public mutating func finish(_ answers: StoreAnswers) -> IngestBatch {
+        if streaming {
+            // The chunks are handed out; what is left to judge is the held records.
+            batch = held
+            held = IngestBatch()
+        }
         let storedEvents = answers.events
         // Events the store already has: their records are not written again.
         var dropRecords: [EntityKind: Set<Int>] = [:]
-        if !storedEvents.isEmpty {
-            for (index, event) in batch.events.enumerated()
-            where !droppedEvents.contains(index) && storedEvents.contains(event.id) {
+        if streaming || !storedEvents.isEmpty {
+            let stored =
+                streaming
+                ? storedHeldEvents : batch.events.indices.filter { storedEvents.contains(batch.events[$0].id) }
+            for index in stored where !droppedEvents.contains(index) {
                 droppedEvents.insert(index)
                 let origin = eventRecords[index]
                 files[origin.file].duplicates += 1
@@ -338,11 +590,12 @@ public struct BatchBuilder {
             }
         }
         // Usage rows that name only a subscription: take the account from the batch, else from the store.
-        var accountOf: [Subscription.ID: Account.ID] = [:]
+        var accountOf: [Subscription.ID: Account.ID] = runSubscriptionAccounts
         for subscription in batch.subscriptions where subscription.tenant == tenant {
             accountOf[subscription.id] = subscription.account
         }
-        for origin in unresolvedEngagement where !(dropRecords[.engagement]?.contains(origin.index) ?? false) {
+        for origin in unresolvedEngagement
+        where !(dropRecords[.engagement]?.contains(origin.index) ?? false) && !heldGone.contains(origin.index) {
             let usage = batch.engagement[origin.index]
             let subscription = usage.subscription
             let fromBatch = usage.tenant == tenant ? subscription.flatMap { accountOf[$0] } : nil
@@ -389,6 +642,8 @@ public struct BatchBuilder {
         result.stageChanges = Self.removing(droppedStageChanges, from: batch.stageChanges)
         var droppedUsage = droppedEngagement
         droppedUsage.formUnion(IndexSet(dropRecords[.engagement] ?? []))
+        droppedUsage.formUnion(heldGone)
+        finalDroppedUsage = droppedUsage
         result.engagement = Self.removing(droppedUsage, from: batch.engagement)
         for (kind, indexes) in dropRecords where kind != .engagement {
             let set = IndexSet(indexes)

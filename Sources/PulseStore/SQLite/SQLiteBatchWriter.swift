@@ -2,23 +2,43 @@ import Foundation
 import GRDB
 import PulseCore
 
-/// Writes one `IngestBatch` inside an open write transaction, with cached statements and no reads for new rows.
+/// Writes one `IngestBatch`, or the chunks of one streamed run, inside an open write transaction, with cached
+/// statements and no reads for new rows.
 ///
 /// Upsert per record: `INSERT OR IGNORE`; when the key already exists, an `UPDATE` that only fires when
 /// some column differs (and, for deals, when the incoming `updatedAt` is newer or equal).
 final class SQLiteBatchWriter {
     private let db: Database
-    private let batchID: Int64
+    private var batchID: Int64 = 0
     private let now: Int64
     /// Rows from which a load into an empty table drops its secondary indexes and builds them afterwards.
     private let bulkLoadThreshold: Int
+    /// Streaming: the expected rows of the whole run, for the bulk-load decision of each table's first chunk;
+    /// the dropped indexes are then rebuilt by `close`. Nil for a single batch (decided and rebuilt per table).
+    private let runRows: Int?
     private var summary = ApplySummary()
+    /// Whether outcomes are counted (not for records that replace ones written earlier in the run).
+    private var counting = true
+    private var decidedTables = Set<String>()
+    private var deferredIndexes: [String] = []
+    /// Tenant rows `ensureTenants` added in this run (a tenant record arriving later counts as new, as in one batch).
+    private var ensuredTenants = Set<String>()
+    private var events = 0
+    private var records = 0
 
-    /// Opens the batch: appends its `ingest_batches` row, whose id tags quarantine rows and events.
-    init(db: Database, now: Date, bulkLoadThreshold: Int) throws {
+    /// Prepares a run; the `ingest_batches` row (whose id tags quarantine rows and events) is added on first write.
+    init(db: Database, now: Date, bulkLoadThreshold: Int, runRows: Int? = nil) {
         self.db = db
         self.bulkLoadThreshold = bulkLoadThreshold
         self.now = SQLiteValue.seconds(now)
+        self.runRows = runRows
+    }
+
+    /// Whether anything was written (the run's `ingest_batches` row exists).
+    var isOpen: Bool { batchID != 0 }
+
+    private func open() throws {
+        guard batchID == 0 else { return }
         try db.execute(
             sql: """
                 INSERT INTO ingest_batches
@@ -29,8 +49,52 @@ final class SQLiteBatchWriter {
         batchID = db.lastInsertedRowID
     }
 
-    /// Writes every part of the batch and returns what changed.
+    /// Writes every part of one whole batch and returns what changed.
     func apply(_ batch: IngestBatch) throws -> ApplySummary {
+        try write(IngestChunk(records: batch))
+        return try close()
+    }
+
+    /// Writes one chunk of the run: obsolete envelopes out, then its records (counted), then its replacements.
+    func write(_ chunk: IngestChunk) throws {
+        try open()
+        if !chunk.obsoleteEventIDs.isEmpty {
+            let delete = try db.cachedStatement(sql: "DELETE FROM events WHERE id = ? AND batch_id = ?")
+            for id in chunk.obsoleteEventIDs { try delete.execute(arguments: [id, batchID]) }
+        }
+        try write(chunk.records)
+        events += chunk.records.events.count
+        records += chunk.records.recordCount
+        counting = false
+        defer { counting = true }
+        try write(chunk.replacements)
+    }
+
+    /// Rebuilds deferred indexes, completes the `ingest_batches` row and returns what changed.
+    func close() throws -> ApplySummary {
+        guard isOpen else { return summary }
+        for sql in deferredIndexes { try db.execute(sql: sql) }
+        deferredIndexes = []
+        try db.execute(
+            sql: """
+                UPDATE ingest_batches
+                SET events = ?, records = ?, inserted = ?, updated = ?, unchanged = ?, quarantined = ?, corrections = ?
+                WHERE id = ?
+                """,
+            arguments: [
+                events, records, summary.totalInserted, summary.totalUpdated,
+                summary.totalUnchanged, summary.quarantined, summary.corrections, batchID,
+            ])
+        return summary
+    }
+
+    private func write(_ batch: IngestBatch) throws {
+        if !batch.tenants.isEmpty && !ensuredTenants.isEmpty {
+            let delete = try db.cachedStatement(sql: "DELETE FROM tenants WHERE id = ?")
+            for tenant in batch.tenants where ensuredTenants.remove(tenant.id.rawValue) != nil {
+                try delete.execute(arguments: [tenant.id.rawValue])
+            }
+        }
         try upsert(batch.tenants, into: SQLiteTables.tenants, kind: "tenants")
         try ensureTenants(of: batch)
         try upsert(batch.accounts, into: SQLiteTables.accounts, kind: "accounts")
@@ -48,20 +112,10 @@ final class SQLiteBatchWriter {
         try appendEvents(batch.events)
         try appendQuarantine(batch.quarantine)
         try appendCorrections(batch.corrections)
-        try db.execute(
-            sql: """
-                UPDATE ingest_batches
-                SET events = ?, records = ?, inserted = ?, updated = ?, unchanged = ?, quarantined = ?, corrections = ?
-                WHERE id = ?
-                """,
-            arguments: [
-                batch.events.count, batch.recordCount, summary.totalInserted, summary.totalUpdated,
-                summary.totalUnchanged, summary.quarantined, summary.corrections, batchID,
-            ])
-        return summary
     }
 
     private func record(_ kind: String, inserted: Int, updated: Int, unchanged: Int) {
+        guard counting else { return }
         summary.inserted[kind, default: 0] += inserted
         summary.updated[kind, default: 0] += updated
         summary.unchanged[kind, default: 0] += unchanged
@@ -115,8 +169,10 @@ final class SQLiteBatchWriter {
     /// that recreates them: building an index once from sorted keys is cheaper than a million random inserts.
     /// All of it happens inside the batch's transaction, so a failure restores the indexes too. UNIQUE indexes
     /// stay: `INSERT OR IGNORE` relies on them to skip repeated rows.
+    /// Streaming: decided on a table's first chunk by the run's expected rows; the indexes come back in `close`.
     private func deferIndexesForBulkLoad(of table: String, incoming: Int) throws -> [String] {
-        guard incoming >= bulkLoadThreshold else { return [] }
+        guard decidedTables.insert(table).inserted else { return [] }
+        guard (runRows ?? incoming) >= bulkLoadThreshold else { return [] }
         let empty = try Bool.fetchOne(db, sql: "SELECT NOT EXISTS (SELECT 1 FROM \(table.quotedDatabaseIdentifier))")
         guard empty == true else { return [] }
         let indexes = try Row.fetchAll(
@@ -129,7 +185,12 @@ final class SQLiteBatchWriter {
         for index in indexes {
             try db.execute(sql: "DROP INDEX \((index["name"] as String).quotedDatabaseIdentifier)")
         }
-        return indexes.map { $0["sql"] as String }
+        let sql = indexes.map { $0["sql"] as String }
+        guard runRows == nil else {
+            deferredIndexes += sql
+            return []
+        }
+        return sql
     }
 
     /// Adds a tenant row (name = id) for every tenant a record names that is not stored yet.
@@ -158,6 +219,7 @@ final class SQLiteBatchWriter {
             sql: "INSERT OR IGNORE INTO tenants (id, name, time_zone) VALUES (?1, ?1, 'UTC')")
         for id in ids.sorted() {
             try insert.execute(arguments: [id])
+            if db.changesCount > 0 { ensuredTenants.insert(id) }
         }
     }
 

@@ -96,6 +96,29 @@ public final class SQLiteStore: PulseStore {
         }
     }
 
+    public func apply(chunks: ChunkChannel, expectedRows: Int) async throws -> ApplySummary {
+        let now = Date()
+        let bulkLoadThreshold = bulkLoadThreshold
+        do {
+            return try await writer.write { db in
+                let writer = SQLiteBatchWriter(
+                    db: db, now: now, bulkLoadThreshold: bulkLoadThreshold, runRows: expectedRows)
+                while let chunk = try chunks.receive() {
+                    if !chunk.isEmpty { try writer.write(chunk) }
+                }
+                return try writer.close()
+            }
+        } catch {
+            var failure = error
+            if let error = error as? DatabaseError {
+                failure = StoreError.writeFailed(path, reason: error.message ?? error.description)
+            }
+            // Wake a sender that waits for room: the run cannot continue (a failed channel keeps its first error).
+            chunks.fail(failure)
+            throw failure
+        }
+    }
+
     /// Runs a read on a reader connection, turning database errors into `StoreError`s.
     func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do {

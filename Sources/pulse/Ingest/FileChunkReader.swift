@@ -28,7 +28,9 @@ struct FileChunkReader {
     }
 
     /// Calls `body` with each chunk in order, then closes the file.
-    func forEachChunk(size chunkSize: Int = 4 << 20, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+    func forEachChunk(size chunkSize: Int = 4 << 20, _ body: (UnsafeBufferPointer<UInt8>) async throws -> Void)
+        async throws
+    {
         defer { close(descriptor) }
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
         defer { buffer.deallocate() }
@@ -39,7 +41,8 @@ struct FileChunkReader {
                 throw IngestError.unreadable(path, String(cString: strerror(errno)))
             }
             if count == 0 { return }
-            try body(UnsafeBufferPointer(start: buffer.baseAddress!.assumingMemoryBound(to: UInt8.self), count: count))
+            try await body(
+                UnsafeBufferPointer(start: buffer.baseAddress!.assumingMemoryBound(to: UInt8.self), count: count))
         }
     }
 

@@ -11,4 +11,9 @@ struct IngestOptions: Sendable {
     var showProgress: Bool = false
     /// Lines or CSV records longer than this are quarantined without being buffered.
     var maxLineBytes: Int = 1 << 20
+    /// Bytes read from a file at a time.
+    var readChunkBytes: Int = 4 << 20
+    /// Streaming write: the rows (envelopes, records, quarantine rows) read before they are handed to the store
+    /// as one chunk of the run's transaction.
+    var chunkRows: Int = 40_000
 }

@@ -16,6 +16,7 @@ struct IngestReport: Sendable {
     var gateCounts: [QualityGate: Int]
     /// The store's own counts; nil when nothing needed writing.
     var applied: ApplySummary?
-    /// Seconds per phase: "read" (parse and row gates), "gates" (store questions, batch gates), "apply" (store).
+    /// Seconds per phase: "read" (parse and row gates; the chunks are written meanwhile), "gates" (store questions,
+    /// batch gates), "apply" (the last chunk, index rebuilds, commit).
     var timings: [String: Double] = [:]
 }

@@ -16,37 +16,87 @@ struct IngestRunner {
     }
 
     /// Ingests `files`; throws `IngestError` (file, line, field) or the store's error, having written nothing.
+    ///
+    /// The write streams: every `chunkRows` rows read are handed to the store, which writes them in the run's
+    /// one open transaction while the next rows are parsed; the transaction commits after the last file and
+    /// the circuit breaker, and rolls back on any error (the breaker included).
     func run(files: [URL]) async throws -> IngestReport {
         let started = Date()
         guard !files.isEmpty else {
             throw IngestError(code: "no_files", message: "no input files given; pass NDJSON or CSV files to ingest")
         }
         let readers = try files.map { url throws(IngestError) in try FileChunkReader(path: url.path) }
-        let choice = try options.mapping.map { name throws(IngestError) in try MappingLibrary.resolve(name) }
-        var builtIns: [CSVMapping]?
-        var builder = BatchBuilder(tenant: options.tenant)
-        for (position, reader) in readers.enumerated() {
+        let choice: MappingLibrary.Choice?
+        do {
+            choice = try options.mapping.map { name throws(IngestError) in try MappingLibrary.resolve(name) }
+        } catch {
+            for reader in readers { reader.discard() }
+            throw error
+        }
+        let askEvents = try await store.hasEvents()
+        // About 400 bytes per NDJSON event (fewer for CSV rows): only decides whether tables load in bulk.
+        let expectedRows = readers.reduce(0) { $0 + $1.size } / 400
+        let channel = ChunkChannel(capacity: 1)
+        let store = store
+        return try await withThrowingTaskGroup(of: ApplySummary.self) { group in
+            group.addTask { try await store.apply(chunks: channel, expectedRows: expectedRows) }
+            var builder = BatchBuilder(tenant: options.tenant, streaming: true)
+            var written = false
+            let readSeconds: Double
+            let checkedSeconds: Double
             do {
-                try read(reader, choice: choice, builtIns: &builtIns, into: &builder)
+                var builtIns: [CSVMapping]?
+                for (position, reader) in readers.enumerated() {
+                    do {
+                        written =
+                            try await read(
+                                reader, choice: choice, builtIns: &builtIns, into: &builder, channel: channel,
+                                askEvents: askEvents) || written
+                    } catch {
+                        for later in readers[(position + 1)...] { later.discard() }
+                        throw error
+                    }
+                }
+                let flushed = try await flush(&builder, channel: channel, askEvents: askEvents, force: true)
+                readSeconds = Date().timeIntervalSince(started)
+                let last = builder.finishChunk(
+                    try await answers(to: builder.storeQuestions(includeEvents: false)))
+                checkedSeconds = Date().timeIntervalSince(started)
+                try checkCircuitBreaker(builder)
+                written = written || flushed || !last.isEmpty
+                try await channel.send(last)
+                channel.finish()
             } catch {
-                for later in readers[(position + 1)...] { later.discard() }
+                channel.fail(error)
                 throw error
             }
+            let summary = try await group.next()
+            let applied = written ? summary : nil
+            let total = Date().timeIntervalSince(started)
+            var report = Self.report(
+                files: builder.files, gateCounts: builder.gateCounts, applied: applied, seconds: total)
+            report.timings = [
+                "read": readSeconds, "gates": checkedSeconds - readSeconds, "apply": total - checkedSeconds,
+            ]
+            return report
         }
-        let readSeconds = Date().timeIntervalSince(started)
-        let askEvents = try await store.hasEvents()
-        let batch = builder.finish(try await answers(to: builder.storeQuestions(includeEvents: askEvents)))
-        let checkedSeconds = Date().timeIntervalSince(started)
-        try checkCircuitBreaker(builder, batch: batch)
-        var applied: ApplySummary?
-        if batch.recordCount > 0 || !batch.quarantine.isEmpty || !batch.events.isEmpty || !batch.corrections.isEmpty {
-            applied = try await store.apply(batch)
+    }
+
+    /// Hands the rows read so far to the store when there are `chunkRows` of them (or any, with `force`),
+    /// after asking the store which of their event ids it already has.
+    @discardableResult
+    private func flush(_ builder: inout BatchBuilder, channel: ChunkChannel, askEvents: Bool, force: Bool) async throws
+        -> Bool
+    {
+        guard builder.pendingCount >= (force ? 1 : options.chunkRows) else { return false }
+        var stored = Set<String>()
+        if askEvents {
+            let ids = builder.pendingEventIDs
+            if !ids.isEmpty { stored = try await store.existingEventIDs(ids) }
         }
-        let total = Date().timeIntervalSince(started)
-        var report = Self.report(
-            files: builder.files, gateCounts: builder.gateCounts, applied: applied, seconds: total)
-        report.timings = ["read": readSeconds, "gates": checkedSeconds - readSeconds, "apply": total - checkedSeconds]
-        return report
+        let chunk = builder.takeChunk(storedEvents: stored)
+        if !chunk.isEmpty { try await channel.send(chunk) }
+        return !chunk.isEmpty
     }
 
     /// Asks the store what the batch-level gates need (in its own scope, so the id sets are freed before apply).
@@ -66,21 +116,22 @@ struct IngestRunner {
 
     private func read(
         _ reader: FileChunkReader, choice: MappingLibrary.Choice?, builtIns: inout [CSVMapping]?,
-        into builder: inout BatchBuilder
-    ) throws {
+        into builder: inout BatchBuilder, channel: ChunkChannel, askEvents: Bool
+    ) async throws -> Bool {
         let name = reader.path
         guard reader.size > 0 else {
             reader.discard()
             let file = builder.beginFile(source: name, format: "empty")
             builder.setNotice("empty file; nothing to load", file: file)
-            return
+            return false
         }
         var format: FileFormat?
         var progress = ProgressBar(
             name: URL(fileURLWithPath: name).lastPathComponent, totalBytes: reader.size, enabled: options.showProgress)
         var bytesRead = 0
         var file = -1
-        try reader.forEachChunk { chunk in
+        var wroteChunk = false
+        try await reader.forEachChunk(size: options.readChunkBytes) { chunk in
             if format == nil {
                 format = try decideFormat(firstChunk: chunk, path: name, choice: choice, builtIns: &builtIns)
                 file = builder.beginFile(source: name, format: format!.label)
@@ -104,6 +155,7 @@ struct IngestRunner {
                 format = .csv(state)
             }
             progress.update(bytes: bytesRead, rows: builder.files[file].rows)
+            if try await flush(&builder, channel: channel, askEvents: askEvents, force: false) { wroteChunk = true }
         }
         switch format {
         case .ndjson(var state)?: try state.finish(builder: &builder, file: file)
@@ -116,6 +168,7 @@ struct IngestRunner {
                 format?.isCSV == true ? "header only, no data rows; nothing to load" : "no events; nothing to load",
                 file: file)
         }
+        return wroteChunk
     }
 
     /// NDJSON when the first non-blank byte is `{` (or `--mapping ndjson`); otherwise CSV with the named
@@ -231,7 +284,7 @@ struct IngestRunner {
 
     // MARK: Circuit breaker and report
 
-    private func checkCircuitBreaker(_ builder: BatchBuilder, batch: IngestBatch) throws {
+    private func checkCircuitBreaker(_ builder: BatchBuilder) throws {
         let (rows, failed) = builder.totals
         guard rows > 0 else { return }
         let rate = Double(failed) / Double(rows)
@@ -243,7 +296,7 @@ struct IngestRunner {
             + String(format: "%.0f%%", options.maxFailureRate * 100)
             + " limit (--max-failure-rate \(options.maxFailureRate)).\nFailed gates: " + gates
             + "\nFirst failures:"
-        for record in batch.quarantine.prefix(5) {
+        for record in builder.firstFailures {
             message += "\n  \(record.source):\(record.line) \(record.field ?? "(line)"): \(record.reason)"
         }
         message += "\nFix these rows, or raise --max-failure-rate to load the good rows and quarantine the rest."

@@ -23,7 +23,8 @@ struct NDJSONStateTests {
         return builder
     }
 
-    @Test func smallChunksGiveTheSameBatchCountsAndQuarantineAsOneChunk() throws {
+    /// The input of the chunk-size tests: 3,000 account lines with bad, blank, over-long and repeated ones.
+    static func mixedLines() throws -> [String] {
         var lines = try IngestFixture.accountLines(3_000)
         for line in stride(from: 49, to: 3_000, by: 97) { lines[line] = "{\"id\": 12" }
         lines[700] = "   "
@@ -33,6 +34,11 @@ struct NDJSONStateTests {
             for: PulseEvent(
                 id: "acc-evt-2901", occurredAt: ISODate.parse("2025-06-01T10:00:00Z")!,
                 payload: .account(Account(id: "acc-3", name: "Renamed later"))))
+        return lines
+    }
+
+    @Test func smallChunksGiveTheSameBatchCountsAndQuarantineAsOneChunk() throws {
+        let lines = try Self.mixedLines()
         let bytes = Array(lines.joined(separator: "\r\n").utf8)
         let whole = try read(bytes, chunkSize: bytes.count, maxLineBytes: 4_096)
         for chunkSize in [1, 777, 4_096, 65_536] {
@@ -49,5 +55,18 @@ struct NDJSONStateTests {
         let lineNumbers = whole.batch.quarantine.map(\.line)
         #expect(lineNumbers == lineNumbers.sorted())
         #expect(lineNumbers.contains(1_201))
+    }
+
+    @Test func streamedWritesInManyChunksGiveTheSameStoreAndCountsAsOneChunk() async throws {
+        let fixture = try IngestFixture()
+        defer { fixture.cleanUp() }
+        var lines = try Self.mixedLines()
+        lines[1_200] = String(repeating: "x", count: 500)
+        let (report, store) = try await StreamingIngestTests.sameWithAnyChunkSize(
+            lines, events: ["acc-evt-3", "acc-evt-2901"], in: fixture)
+        #expect(report.quarantined == 31 + 1)
+        #expect(report.duplicates == 1)
+        #expect(report.loaded == 2_999 - 32 - 1)
+        #expect(try await store.counts()["accounts"] == 2_999 - 32 - 1)
     }
 }
