@@ -23,6 +23,10 @@ public protocol PulseStore: Sendable {
     /// Whether any event envelope is stored; when not, an ingest run skips collecting and asking its event ids.
     func hasEvents() async throws -> Bool
 
+    /// Whether the store holds no records and no events at all (a first load); an ingest run streams its write in
+    /// many chunks only then, because only then is the streamed result identical to one whole batch.
+    func isEmpty() async throws -> Bool
+
     /// Subscription id → account id, for usage rows that name only a subscription.
     func subscriptionAccounts(_ ids: Set<Subscription.ID>, tenant: Tenant.ID) async throws
         -> [Subscription.ID: Account.ID]

@@ -365,6 +365,25 @@ import Testing
     }
 
     @Test(arguments: StoreKind.enabled)
+    func isEmptyTurnsFalseOnceARecordOrAnEventIsStored(_ kind: StoreKind) async throws {
+        try await withStore(kind) { store in
+            #expect(try await store.isEmpty() == true)
+            var oneAccount = IngestBatch()
+            oneAccount.accounts = [Account(id: "acc-only", name: "Only")]
+            _ = try await store.apply(oneAccount)
+            #expect(try await store.isEmpty() == false)
+        }
+        try await withStore(kind) { store in
+            var onlyQuarantine = IngestBatch()
+            onlyQuarantine.quarantine = [
+                QuarantineRecord(source: "a.csv", line: 2, field: "id", gate: .criticalNull, reason: "empty", raw: "")
+            ]
+            _ = try await store.apply(onlyQuarantine)
+            #expect(try await store.isEmpty() == true)
+        }
+    }
+
+    @Test(arguments: StoreKind.enabled)
     func quarantineListsTheNewestBatchFirstAndFiltersBySource(_ kind: StoreKind) async throws {
         try await withStore(kind) { store in
             func row(_ source: String, _ line: Int, _ gate: QualityGate, field: String? = "amount") -> QuarantineRecord

@@ -295,9 +295,12 @@ enum SQLiteSchema {
     }
 
     /// Every table, in the order `counts()` reports them.
-    static let tables: [String] = [
+    /// The tables that hold entity records (not envelopes, quarantine or bookkeeping).
+    static let recordTables: [String] = [
         "tenants", "accounts", "contacts", "reps", "products", "deals", "deal_stage_history", "activities",
-        "engagement_events", "support_tickets", "kpi_targets", "subscriptions", "churn_events", "events",
-        "quarantine", "corrections", "ingest_batches",
+        "engagement_events", "support_tickets", "kpi_targets", "subscriptions", "churn_events",
     ]
+
+    /// Every table, for counts.
+    static let tables: [String] = recordTables + ["events", "quarantine", "corrections", "ingest_batches"]
 }

@@ -58,6 +58,15 @@ extension SQLiteStore {
         try await read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM events)") == true }
     }
 
+    public func isEmpty() async throws -> Bool {
+        try await read { db in
+            for table in SQLiteSchema.recordTables + ["events"] {
+                if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table))") == true { return false }
+            }
+            return true
+        }
+    }
+
     public func subscriptionAccounts(_ ids: Set<Subscription.ID>, tenant: Tenant.ID) async throws
         -> [Subscription.ID: Account.ID]
     {

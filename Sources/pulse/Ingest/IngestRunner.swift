@@ -25,6 +25,14 @@ struct IngestRunner {
         guard !files.isEmpty else {
             throw IngestError(code: "no_files", message: "no input files given; pass NDJSON or CSV files to ingest")
         }
+        // Many chunks give exactly the one-batch result only when nothing is stored yet (a record stored before
+        // the run could otherwise be overwritten by an older in-run version that a later, already-ingested event
+        // supersedes); into a populated store the run hands over one chunk.
+        if options.chunkRows != .max, try await !store.isEmpty() {
+            var whole = options
+            whole.chunkRows = .max
+            return try await IngestRunner(store: store, options: whole).run(files: files)
+        }
         let readers = try files.map { url throws(IngestError) in try FileChunkReader(path: url.path) }
         let choice: MappingLibrary.Choice?
         do {

@@ -222,4 +222,22 @@ import Testing
         #expect(report.duplicates == 32)
         #expect(try await store.counts()["accounts"] == 30)
     }
+
+    @Test func intoAPopulatedStoreAnOlderInRunVersionNeverOverwritesANewerStoredOne() async throws {
+        let fixture = try IngestFixture()
+        defer { fixture.cleanUp() }
+        let newer = try Self.line("e-new", .account(Account(id: "acct-x", name: "Newer")))
+        let store = try fixture.store()
+        _ = try await IngestRunner(store: store).run(files: [try fixture.write("first.ndjson", newer + "\n")])
+        // The same record again: a new event with the older version first, the stored event with the newer one
+        // later, in another chunk. As one batch, the later line wins and its event is already stored: no write.
+        var lines = [try Self.line("e-old", .account(Account(id: "acct-x", name: "Older")))]
+        lines += try Self.filler(10, prefix: "fill")
+        lines.append(newer)
+        let file = try fixture.write("second.ndjson", lines.joined(separator: "\n") + "\n")
+        _ = try await IngestRunner(store: store, options: Self.chunked(3)).run(files: [file])
+        let stored = try await store.accounts(tenant: Tenant.defaultID).first { $0.id == "acct-x" }
+        #expect(stored?.name == "Newer")
+        #expect(try await store.accounts(tenant: Tenant.defaultID).count == 11)
+    }
 }
