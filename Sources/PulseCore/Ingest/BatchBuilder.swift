@@ -231,11 +231,7 @@ public struct BatchBuilder {
                     files[file].acceptedByKind[kindName, default: 0] += 1
                 }
                 slots[key] = Slot(index: index, file: file, event: event, derived: derived, held: holds)
-                noteSubscription(payload)
-                if case .engagement(let engagement) = payload, engagement.account.rawValue.isEmpty {
-                    unresolvedEngagement.append(
-                        Origin(index: index, file: file, line: line, raw: raw(), label: label("subscription")))
-                }
+                notePlaced(payload, index: index, file: file, line: line, raw: raw, label: label)
             } else if event >= 0 {
                 dropEvent(event)
             }
@@ -244,12 +240,20 @@ public struct BatchBuilder {
         let index = holds ? appendHeld(payload) : append(payload)
         files[file].acceptedByKind[kindName, default: 0] += 1
         slots[key] = Slot(index: index, file: file, event: event, derived: derived, held: holds)
+        notePlaced(payload, index: index, file: file, line: line, raw: raw, label: label)
+        return (key, nil)
+    }
+
+    /// Remembers what later gates need of a record just placed at `index`: subscriptions of the run, and usage
+    /// rows whose account must still come from a subscription.
+    private mutating func notePlaced(
+        _ payload: PulseEvent.Payload, index: Int, file: Int, line: Int, raw: () -> String, label: (String) -> String
+    ) {
         noteSubscription(payload)
         if case .engagement(let engagement) = payload, engagement.account.rawValue.isEmpty {
             unresolvedEngagement.append(
                 Origin(index: index, file: file, line: line, raw: raw(), label: label("subscription")))
         }
-        return (key, nil)
     }
 
     /// The deals placed so far (held when streaming).
