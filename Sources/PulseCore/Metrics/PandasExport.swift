@@ -68,23 +68,10 @@ public enum PandasExport {
     ) throws(PandasExportError) -> [ActivityFact] {
         var facts: [ActivityFact] = []
         facts.reserveCapacity(bytes.count / 45)
-        var kinds: [String: ActivityKind] = [:]
-        for k in ActivityKind.allCases { kinds[k.rawValue] = k }
+        let kinds = activityKinds()
         try forEachRow(bytes, file: file, required: activityColumns) {
             (line: Int, f: Fields) throws(PandasExportError) in
-            let kindText = try f.text("kind", line)
-            guard let kind = kinds[kindText] else {
-                throw .field(file, line, "kind", "'\(kindText)' is not an activity kind (call_conducted, email_in, …)")
-            }
-            guard let at = try f.date("occurred_at", line) else {
-                throw .field(file, line, "occurred_at", "is empty")
-            }
-            let deal = try f.text("deal_id", line)
-            let rep = try f.text("rep_id", line)
-            facts.append(
-                ActivityFact(
-                    deal: deal.isEmpty ? nil : Deal.ID(deal), rep: rep.isEmpty ? nil : Rep.ID(rep), kind: kind,
-                    occurredAt: at))
+            facts.append(try activityFact(f, line: line, file: file, kinds: kinds))
         }
         return facts
     }
@@ -95,27 +82,39 @@ public enum PandasExport {
     ) throws(PandasExportError) -> [Activity] {
         var records: [Activity] = []
         records.reserveCapacity(bytes.count / 45)
-        var kinds: [String: ActivityKind] = [:]
-        for k in ActivityKind.allCases { kinds[k.rawValue] = k }
+        let kinds = activityKinds()
         try forEachRow(bytes, file: file, required: ["activity_id"] + activityColumns) {
             (line: Int, f: Fields) throws(PandasExportError) in
-            let kindText = try f.text("kind", line)
-            guard let kind = kinds[kindText] else {
-                throw .field(file, line, "kind", "'\(kindText)' is not an activity kind (call_conducted, email_in, …)")
-            }
-            guard let at = try f.date("occurred_at", line) else {
-                throw .field(file, line, "occurred_at", "is empty")
-            }
+            let fact = try activityFact(f, line: line, file: file, kinds: kinds)
             let id = try f.text("activity_id", line)
             guard !id.isEmpty else { throw .field(file, line, "activity_id", "is empty") }
-            let deal = try f.text("deal_id", line)
-            let rep = try f.text("rep_id", line)
             records.append(
                 Activity(
-                    id: Activity.ID(id), kind: kind, deal: deal.isEmpty ? nil : Deal.ID(deal),
-                    rep: rep.isEmpty ? nil : Rep.ID(rep), occurredAt: at))
+                    id: Activity.ID(id), kind: fact.kind, deal: fact.deal, rep: fact.rep, occurredAt: fact.occurredAt))
         }
         return records
+    }
+
+    /// Activity kinds by their CSV spelling.
+    private static func activityKinds() -> [String: ActivityKind] {
+        Dictionary(uniqueKeysWithValues: ActivityKind.allCases.map { ($0.rawValue, $0) })
+    }
+
+    /// The deal, rep, kind and time of one activities.csv row.
+    private static func activityFact(
+        _ f: Fields, line: Int, file: String, kinds: [String: ActivityKind]
+    ) throws(PandasExportError) -> ActivityFact {
+        let kindText = try f.text("kind", line)
+        guard let kind = kinds[kindText] else {
+            throw .field(file, line, "kind", "'\(kindText)' is not an activity kind (call_conducted, email_in, …)")
+        }
+        guard let at = try f.date("occurred_at", line) else {
+            throw .field(file, line, "occurred_at", "is empty")
+        }
+        let deal = try f.text("deal_id", line)
+        let rep = try f.text("rep_id", line)
+        return ActivityFact(
+            deal: deal.isEmpty ? nil : Deal.ID(deal), rep: rep.isEmpty ? nil : Rep.ID(rep), kind: kind, occurredAt: at)
     }
 
     /// The `now` written in meta.json.
