@@ -12,6 +12,19 @@ extension SQLiteStore {
         try await read { db in try Self.fetch(table, suffix, bind, db) }
     }
 
+    /// A tenant's rows of a table with an `occurred_at` column, in [from, to), oldest first.
+    private func fetch<R>(_ table: SQLiteTable<R>, tenant: Tenant.ID, occurredFrom from: Date, to: Date) async throws
+        -> [R]
+    {
+        try await fetch(
+            table, "WHERE tenant = ? AND occurred_at >= ? AND occurred_at < ? ORDER BY occurred_at, id",
+            { binder in
+                binder.id(tenant)
+                binder.date(from)
+                binder.int64(Self.exclusiveUpperBound(to))
+            })
+    }
+
     private static func fetch<R>(
         _ table: SQLiteTable<R>, _ suffix: String, _ bind: (inout SQLiteBinder) -> Void, _ db: Database
     ) throws -> [R] {
@@ -169,14 +182,7 @@ extension SQLiteStore {
     }
 
     public func activities(tenant: Tenant.ID, from: Date, to: Date) async throws -> [Activity] {
-        try await fetch(
-            SQLiteTables.activities,
-            "WHERE tenant = ? AND occurred_at >= ? AND occurred_at < ? ORDER BY occurred_at, id",
-            { binder in
-                binder.id(tenant)
-                binder.date(from)
-                binder.int64(Self.exclusiveUpperBound(to))
-            })
+        try await fetch(SQLiteTables.activities, tenant: tenant, occurredFrom: from, to: to)
     }
 
     public func activityFacts(tenant: Tenant.ID) async throws -> [ActivityFact] {
@@ -200,14 +206,7 @@ extension SQLiteStore {
     }
 
     public func engagement(tenant: Tenant.ID, from: Date, to: Date) async throws -> [EngagementEvent] {
-        try await fetch(
-            SQLiteTables.engagement,
-            "WHERE tenant = ? AND occurred_at >= ? AND occurred_at < ? ORDER BY occurred_at, id",
-            { binder in
-                binder.id(tenant)
-                binder.date(from)
-                binder.int64(Self.exclusiveUpperBound(to))
-            })
+        try await fetch(SQLiteTables.engagement, tenant: tenant, occurredFrom: from, to: to)
     }
 
     public func tickets(tenant: Tenant.ID) async throws -> [SupportTicket] {
