@@ -22,27 +22,7 @@ enum SQLiteValue {
     /// A JSON array of strings, written by hand because it runs once per activity on the ingest hot path.
     static func jsonList(_ values: [String]) -> String {
         if values.isEmpty { return "[]" }
-        var out = "["
-        for (index, value) in values.enumerated() {
-            if index > 0 { out += "," }
-            out += "\""
-            for scalar in value.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
-                case _ where scalar.value < 0x20:
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                default: out.unicodeScalars.append(scalar)
-                }
-            }
-            out += "\""
-        }
-        out += "]"
-        return out
+        return "[" + values.map(EventEncoder.quoted).joined(separator: ",") + "]"
     }
 
     /// Decodes a JSON array of strings written by `jsonList`.
