@@ -11,12 +11,14 @@ let package = Package(
     products: [
         .library(name: "PulseCore", targets: ["PulseCore"]),
         .library(name: "PulseStore", targets: ["PulseStore"]),
+        .library(name: "PulseEngine", targets: ["PulseEngine"]),
         .executable(name: "pulse", targets: ["pulse"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .target(name: "PulseCore", swiftSettings: strict),
@@ -28,10 +30,19 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .target(
+            name: "PulseEngine",
+            dependencies: [
+                "PulseCore", "PulseStore", .product(name: "Yams", package: "Yams"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            resources: [.copy("BuiltInRules")],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "pulse",
             dependencies: [
-                "PulseCore", "PulseStore",
+                "PulseCore", "PulseStore", "PulseEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -41,6 +52,7 @@ let package = Package(
         .testTarget(
             name: "PulseCoreTests", dependencies: ["PulseCore"], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "PulseStoreTests", dependencies: ["PulseStore"], swiftSettings: strict),
+        .testTarget(name: "PulseEngineTests", dependencies: ["PulseEngine"], swiftSettings: strict),
         .testTarget(name: "pulseTests", dependencies: ["pulse"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,6 @@
+import PulseEngine
+import Testing
+
+@Test func theBuiltInFolderNameIsStable() {
+    #expect(PulseEngineInfo.builtInFolder == "BuiltInRules")
+}
