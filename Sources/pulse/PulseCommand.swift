@@ -7,6 +7,9 @@ struct PulseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pulse",
         abstract: "Sales and customer intelligence alerts, self-hosted.",
-        subcommands: [IngestCommand.self, DemoCommand.self, QuarantineCommand.self, BenchCommand.self]
+        subcommands: [
+            IngestCommand.self, DemoCommand.self, EvaluateCommand.self, AlertsCommand.self, SilenceCommand.self,
+            QuarantineCommand.self, BenchCommand.self,
+        ]
     )
 }

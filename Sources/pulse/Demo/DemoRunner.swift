@@ -1,5 +1,6 @@
 import Foundation
 import PulseCore
+import PulseEngine
 import PulseStore
 
 /// Runs the demo end to end: generate → NDJSON chunks → `IngestRunner` (the `pulse ingest` path) → SQLite →
@@ -59,7 +60,24 @@ struct DemoRunner {
         var summary = try await DemoSummaryBuilder(parameters: parameters, top: top).build(from: store)
         totals.metricsSeconds = Self.seconds(ContinuousClock.now - started)
         summary.header = header(totals: totals, databasePath: path)
+        summary.alerts = try await raiseAlerts(store: store)
         return Outcome(summary: summary, databasePath: path, kept: databasePath != nil, totals: totals)
+    }
+
+    /// Runs the built-in rule pack over the demo data at the demo's `now` and lists what it raised.
+    private func raiseAlerts(store: SQLiteStore) async throws -> DemoSummary.AlertSection {
+        let engine = AlertEngine(store: store, rules: RuleLoader.load(directory: nil).rules, tenant: parameters.tenant)
+        let outcome = try await engine.evaluate(at: parameters.now)
+        let alerts = outcome.opened.sorted {
+            ($0.severity.rank, $0.rule, $0.entity) < ($1.severity.rank, $1.rule, $1.entity)
+        }
+        return DemoSummary.AlertSection(
+            counts: AlertRendering.counts(alerts), rules: Set(alerts.map(\.rule)).count,
+            lines: alerts.map {
+                DemoSummary.AlertLine(
+                    number: $0.number, severity: $0.severity.rawValue, emoji: $0.severity.emoji, rule: $0.rule,
+                    entity: $0.entityName, title: $0.content.title)
+            })
     }
 
     /// Generates the events chunk by chunk, writes each chunk as NDJSON and ingests it.

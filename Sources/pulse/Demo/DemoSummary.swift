@@ -11,6 +11,27 @@ struct DemoSummary: Sendable, Equatable {
     var lowestMomentum: [MomentumLine] = []
     var leaderboard: [LeaderboardLine] = []
     var lowestHealth: [HealthLine] = []
+    /// The alerts the built-in rules raised on the demo data; nil when the demo ran without the alert engine.
+    var alerts: AlertSection?
+
+    /// The closing alerts section: one line per alert, critical first.
+    struct AlertSection: Sendable, Equatable {
+        /// "3 critical · 12 high · 20 medium · 4 low".
+        var counts: String
+        /// Distinct rules that raised them.
+        var rules: Int
+        var lines: [AlertLine]
+    }
+
+    /// One raised alert.
+    struct AlertLine: Sendable, Equatable {
+        var number: Int64
+        var severity: String
+        var emoji: String
+        var rule: String
+        var entity: String
+        var title: String
+    }
 
     /// Traffic light of a KPI against its target.
     enum Light: String, Sendable, Equatable {

@@ -94,6 +94,7 @@ struct DemoSummaryRenderer: Sendable {
                     let score = summary.lowestHealth[row].score
                     return paint(padded, score < 40 ? "31" : score < 70 ? "33" : "32")
                 })
+        out.append(contentsOf: alertLines(summary))
         return out.joined(separator: "\n") + "\n"
     }
 
@@ -123,5 +124,28 @@ struct DemoSummaryRenderer: Sendable {
             out.append(ch)
         }
         return (value < 0 ? "-" : "") + out
+    }
+
+    /// The closing section: the alerts the demo raised, critical first, with counts per severity.
+    private func alertLines(_ summary: DemoSummary) -> [String] {
+        guard let alerts = summary.alerts else { return [] }
+        var out = ["", bold("Alerts raised") + " — \(alerts.lines.count) from \(alerts.rules) rules: \(alerts.counts)"]
+        guard !alerts.lines.isEmpty else { return out + ["  none"] }
+        var table = DemoTextTable([("#", .right), ("Severity", .left), ("Rule", .left), ("Entity", .left), ("Alert", .left)])
+        for a in alerts.lines { table.add(["\(a.number)", "\(a.emoji) \(a.severity)", a.rule, a.entity, a.title]) }
+        out.append(
+            contentsOf: table.render { row, column, padded in
+                guard column == 1, colour else { return padded }
+                let code =
+                    switch alerts.lines[row].severity {
+                    case "critical": "31"
+                    case "high": "33"
+                    case "medium": "32"
+                    default: "36"
+                    }
+                return paint(padded, code)
+            })
+        out.append("  `pulse alerts show N --db PATH` prints any of them in full (keep the database with --db).")
+        return out
     }
 }

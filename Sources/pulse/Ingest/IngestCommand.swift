@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PulseCore
+import PulseEngine
 
 #if canImport(Glibc)
     import Glibc
@@ -38,10 +39,28 @@ struct IngestCommand: AsyncParsableCommand {
     @Flag(help: "List the built-in mappings and the columns that select them.")
     var listMappings = false
 
+    @Flag(
+        inversion: .prefixedNo,
+        help: "Re-evaluate the alert rules for the entities the run changed (and every team/segment/tenant rule).")
+    var evaluate = true
+
+    @Option(
+        help: ArgumentHelp(
+            "Rule folder loaded on top of the built-in pack (default: $PULSE_RULES_DIR).", valueName: "dir"))
+    var rules: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Evaluate the rules as of this time (YYYY-MM-DD or ISO-8601, UTC); default: now.", valueName: "time"))
+    var at: String?
+
     func validate() throws {
         guard (0...1).contains(maxFailureRate) else {
             throw ValidationError(
                 "--max-failure-rate must be between 0 and 1, e.g. 0.1 for 10%; got \(maxFailureRate).")
+        }
+        if let at, ISODate.parse(at) == nil {
+            throw ValidationError("--at must be a date (YYYY-MM-DD) or an ISO-8601 date-time; \(ISODate.problem(with: at))")
         }
         if files.isEmpty && !listMappings {
             throw ValidationError("Give at least one NDJSON or CSV file, e.g. `pulse ingest deals.ndjson`.")
@@ -57,11 +76,21 @@ struct IngestCommand: AsyncParsableCommand {
             if files.isEmpty { return }
         }
         let database = try store.openStore()
+        let touched = TouchedEntities()
         let options = IngestOptions(
             mapping: mapping, tenant: Tenant.ID(tenant), maxFailureRate: maxFailureRate,
-            showProgress: isatty(STDERR_FILENO) == 1)
+            showProgress: isatty(STDERR_FILENO) == 1, touched: touched)
         let report = try await IngestRunner(store: database, options: options)
             .run(files: files.map { URL(fileURLWithPath: $0) })
         print(report.rendered)
+        let changed = touched.all
+        guard evaluate, !changed.isEmpty else { return }
+        var engineOptions = EngineOptions()
+        engineOptions.rules = rules
+        let engine = AlertEngine(store: database, rules: engineOptions.loadRules(), tenant: Tenant.ID(tenant))
+        let outcome = try await engine.evaluateAfterIngest(
+            touched: changed, at: at.flatMap(ISODate.parse) ?? Date())
+        print("")
+        print(EvaluationReport.lines(outcome).joined(separator: "\n"))
     }
 }

@@ -16,4 +16,6 @@ struct IngestOptions: Sendable {
     /// Streaming write: the rows (envelopes, records, quarantine rows) read before they are handed to the store
     /// as one chunk of the run's transaction.
     var chunkRows: Int = 40_000
+    /// Collects the entities the run's chunks name, so the alert engine re-evaluates only those afterwards.
+    var touched: TouchedEntities? = nil
 }

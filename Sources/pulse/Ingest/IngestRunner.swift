@@ -72,6 +72,7 @@ struct IngestRunner {
                 checkedSeconds = Date().timeIntervalSince(started)
                 try checkCircuitBreaker(builder)
                 written = written || flushed || !last.isEmpty
+                options.touched?.record(last)
                 try await channel.send(last)
                 channel.finish()
             } catch {
@@ -103,7 +104,10 @@ struct IngestRunner {
             if !ids.isEmpty { stored = try await store.existingEventIDs(ids) }
         }
         let chunk = builder.takeChunk(storedEvents: stored)
-        if !chunk.isEmpty { try await channel.send(chunk) }
+        if !chunk.isEmpty {
+            options.touched?.record(chunk)
+            try await channel.send(chunk)
+        }
         return !chunk.isEmpty
     }
 

@@ -1,0 +1,106 @@
+import Foundation
+import PulseCore
+
+/// Terminal text for alerts: the listing table, the detail view, and counts per severity.
+enum AlertRendering {
+    /// "critical (P1 · urgent) — immediate (< 24 h)".
+    static func severityLabel(_ severity: Severity) -> String {
+        let words = Severity.vocabulary.filter { $0.value == severity && $0.key != severity.rawValue }
+            .map(\.key).filter { !$0.contains("_") && !$0.contains("-") }.sorted()
+        return "\(severity.rawValue) (\(words.joined(separator: " · "))) — \(severity.responseLabel)"
+    }
+
+    /// Short UTC time: "2026-11-25 09:30".
+    static func time(_ date: Date) -> String {
+        let iso = UTCCalendar.iso8601(Int64(date.timeIntervalSince1970.rounded(.down)))
+        return String(iso.prefix(16)).replacingOccurrences(of: "T", with: " ")
+    }
+
+    /// One row per alert, most severe first.
+    static func table(_ alerts: [Alert], colour: Bool) -> [String] {
+        var table = DemoTextTable([
+            ("#", .right), ("severity", .left), ("state", .left), ("rule", .left), ("entity", .left),
+            ("owner", .left), ("raised", .left), ("title", .left),
+        ])
+        for alert in alerts {
+            var state = alert.state.rawValue
+            if case .silenced(let id)? = alert.suppression { state += " (silenced \(id))" }
+            if case .inhibited? = alert.suppression { state += " (inhibited)" }
+            if alert.shadow { state += " (shadow)" }
+            if alert.escalationLevel > 0 { state += " ↑\(alert.escalationLevel)" }
+            table.add([
+                "\(alert.number)", "\(alert.severity.emoji) \(alert.severity.rawValue)", state, alert.rule,
+                alert.entityName, alert.owner?.rawValue ?? "—", time(alert.raisedAt), alert.content.title,
+            ])
+        }
+        return table.render(indent: 0) { row, column, padded in
+            guard colour, column == 1 else { return padded }
+            return paint(padded, alerts[row].severity)
+        }
+    }
+
+    /// "3 critical · 5 high · 9 medium · 2 low".
+    static func counts(_ alerts: [Alert]) -> String {
+        Severity.allCases.map { level in "\(alerts.filter { $0.severity == level }.count) \(level.rawValue)" }
+            .joined(separator: " · ")
+    }
+
+    /// The full alert, laid out like the worked examples, with its lifecycle and audit trail.
+    static func detail(_ alert: Alert, audit: [AlertAuditEntry], colour: Bool) -> String {
+        var lines: [String] = []
+        let header = "#\(alert.number)  \(alert.severity.emoji) \(severityLabel(alert.severity))"
+        lines.append(colour ? paint(header, alert.severity) : header)
+        lines.append("")
+        lines.append(AlertTextRenderer.render(alert))
+        lines.append("")
+        lines.append("Rule: \(alert.rule) · state: \(alert.state.rawValue)\(suppressionText(alert))")
+        lines.append("Raised: \(time(alert.raisedAt)) · last firing: \(time(alert.lastFiringAt))")
+        if let ack = alert.acknowledgedAt { lines.append("Acknowledged: \(time(ack)) by \(alert.acknowledgedBy ?? "?")") }
+        if let until = alert.snoozedUntil, alert.state == .snoozed { lines.append("Snoozed until: \(time(until))") }
+        if let resolved = alert.resolvedAt {
+            lines.append(
+                "Resolved: \(time(resolved)) by \(alert.resolvedBy ?? "?")"
+                    + (alert.resolutionNote.map { " — \($0)" } ?? ""))
+        }
+        if let due = alert.slaDueAt, alert.state == .open {
+            lines.append("SLA: respond by \(time(due)) (escalation level \(alert.escalationLevel))")
+        }
+        lines.append("Recipients: " + (alert.recipients.isEmpty ? "nobody" : alert.recipients.map(\.rawValue).joined(separator: ", ")))
+        if let assignee = alert.assignee { lines.append("Assigned to: \(assignee.rawValue)") }
+        lines.append("Fingerprint: \(alert.fingerprint) · id: \(alert.id.rawValue)")
+        if !audit.isEmpty {
+            lines.append("")
+            lines.append("History:")
+            for entry in audit {
+                let states = entry.toState.map { " → \($0.rawValue)" } ?? ""
+                lines.append("  \(time(entry.at))  \(entry.actor)  \(entry.action.rawValue)\(states)  \(entry.detail)")
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func suppressionText(_ alert: Alert) -> String {
+        var parts: [String] = []
+        switch alert.suppression {
+        case .silenced(let id)?: parts.append("silenced by \(id)")
+        case .inhibited(let fingerprint)?: parts.append("inhibited by alert \(fingerprint)")
+        case nil: break
+        }
+        if alert.shadow { parts.append("shadow rule: recorded, not notified") }
+        return parts.isEmpty ? "" : " (" + parts.joined(separator: "; ") + ")"
+    }
+
+    private static func paint(_ text: String, _ severity: Severity) -> String {
+        let code =
+            switch severity {
+            case .critical: "31"
+            case .high: "33"
+            case .medium: "32"
+            case .low: "36"
+            }
+        return "\u{1B}[\(code)m\(text)\u{1B}[0m"
+    }
+
+    /// Whether standard output is a terminal (colour on).
+    static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+}

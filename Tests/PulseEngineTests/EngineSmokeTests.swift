@@ -1,6 +1,0 @@
-import PulseEngine
-import Testing
-
-@Test func theBuiltInFolderNameIsStable() {
-    #expect(PulseEngineInfo.builtInFolder == "BuiltInRules")
-}
