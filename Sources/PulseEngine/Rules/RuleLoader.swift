@@ -56,14 +56,16 @@ public enum RuleLoader {
             guard let data = FileManager.default.contents(atPath: url.path) else {
                 errors.append(
                     RuleFileError(
-                        code: .unreadableFile, file: shown, line: 0, column: 0, path: "", message: "cannot read the file",
+                        code: .unreadableFile, file: shown, line: 0, column: 0, path: "",
+                        message: "cannot read the file",
                         hint: "check its permissions"))
                 continue
             }
             guard let text = String(data: data, encoding: .utf8) else {
                 errors.append(
                     RuleFileError(
-                        code: .unreadableFile, file: shown, line: 0, column: 0, path: "", message: "the file is not UTF-8",
+                        code: .unreadableFile, file: shown, line: 0, column: 0, path: "",
+                        message: "the file is not UTF-8",
                         hint: "save it as UTF-8 text"))
                 continue
             }

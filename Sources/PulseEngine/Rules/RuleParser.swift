@@ -23,7 +23,8 @@ struct RuleParser {
             warning: Bool = false
         ) -> RuleFileError {
             let mark = node?.mark
-            return error(code, line: mark?.line ?? 0, column: mark?.column ?? 0, path, message, hint: hint,
+            return error(
+                code, line: mark?.line ?? 0, column: mark?.column ?? 0, path, message, hint: hint,
                 warning: warning)
         }
 
@@ -252,14 +253,16 @@ struct RuleParser {
                 .filter { $0.1 <= 2 }.min { $0.1 < $1.1 }
             errors.append(
                 file.error(
-                    .missingKey, at: node, path, "a condition needs one of \(Self.conditionKinds.joined(separator: ", "))",
+                    .missingKey, at: node, path,
+                    "a condition needs one of \(Self.conditionKinds.joined(separator: ", "))",
                     hint: nearest.map { "did you mean '\($0.0)'?" } ?? "see docs/rules.md, Conditions"))
             return nil
         }
         guard kinds.count == 1 else {
             errors.append(
                 file.error(
-                    .wrongType, at: node, path, "a condition has one kind, this one has \(kinds.joined(separator: " and "))",
+                    .wrongType, at: node, path,
+                    "a condition has one kind, this one has \(kinds.joined(separator: " and "))",
                     hint: "split it into two conditions under all: or any:"))
             return nil
         }
@@ -355,7 +358,8 @@ struct RuleParser {
     }
 
     private mutating func text(_ map: Node.Mapping, path: String, file: File) -> Condition? {
-        checkKeys(map, allowed: ["text", "window", "kinds", "excluding", "min", "as"], path, file, what: "text condition")
+        checkKeys(
+            map, allowed: ["text", "window", "kinds", "excluding", "min", "as"], path, file, what: "text condition")
         let phrases = stringList(map["text"]!, Self.join(path, "text"), file, allowScalar: true)
         if let phrases, phrases.isEmpty || phrases.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty })
         {
@@ -383,7 +387,8 @@ struct RuleParser {
     }
 
     private mutating func aggregate(_ map: Node.Mapping, scope: RuleScope, path: String, file: File) -> Condition? {
-        checkKeys(map, allowed: ["measure", "window", "op", "value", "kinds", "as"], path, file, what: "measure condition")
+        checkKeys(
+            map, allowed: ["measure", "window", "op", "value", "kinds", "as"], path, file, what: "measure condition")
         let measure = catalogueName(map["measure"]!, kind: .measure, scope: scope, Self.join(path, "measure"), file)
         let window = requiredWindow(map, path, file)
         let kinds = measureKinds(map, measure: measure, path, file)
@@ -426,7 +431,8 @@ struct RuleParser {
                         file.error(
                             .badWindow, at: map["baseline"], Self.join(path, "baseline"),
                             "z-score baseline \(baseline) is shorter than two \(window) windows",
-                            hint: "use a baseline at least twice the window, e.g. \(RuleDuration(seconds: needed * 4))"))
+                            hint: "use a baseline at least twice the window, e.g. \(RuleDuration(seconds: needed * 4))")
+                    )
                 }
             } else {
                 errors.append(
@@ -511,7 +517,8 @@ struct RuleParser {
     }
 
     private mutating func distinctContacts(_ map: Node.Mapping, path: String, file: File) -> Condition? {
-        checkKeys(map, allowed: ["distinct_contacts", "op", "value", "as"], path, file, what: "distinct_contacts condition")
+        checkKeys(
+            map, allowed: ["distinct_contacts", "op", "value", "as"], path, file, what: "distinct_contacts condition")
         let node = map["distinct_contacts"]!
         let here = Self.join(path, "distinct_contacts")
         guard let inner = mapping(node, here, file, what: "{window: 14d, …}") else { return nil }
@@ -586,11 +593,17 @@ struct RuleParser {
             return nil
         }
         guard entry.kind == kind else {
-            let key = entry.kind == .metric ? "metric" : entry.kind == .attribute ? "attribute" : entry.kind == .date
-                ? "date" : "measure"
+            let key =
+                entry.kind == .metric
+                ? "metric"
+                : entry.kind == .attribute
+                    ? "attribute"
+                    : entry.kind == .date
+                        ? "date" : "measure"
             errors.append(
                 file.error(
-                    .wrongKind, at: node, path, "'\(name)' is \(Self.article(entry.kind.rawValue)), not \(Self.article(kind.rawValue))",
+                    .wrongKind, at: node, path,
+                    "'\(name)' is \(Self.article(entry.kind.rawValue)), not \(Self.article(kind.rawValue))",
                     hint: "use it in a `\(key): \(name)` condition"))
             return nil
         }
@@ -600,7 +613,8 @@ struct RuleParser {
                 .sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(1).map { " (nearest for \(scope.rawValue): '\($0.0)')" }
             errors.append(
                 file.error(
-                    .wrongScope, at: node, path, "\(kind.rawValue) '\(name)' is not available in \(scope.rawValue) rules",
+                    .wrongScope, at: node, path,
+                    "\(kind.rawValue) '\(name)' is not available in \(scope.rawValue) rules",
                     hint: "it exists for \(Self.scopeList(entry.scopes)) rules" + (inScope.first ?? "")))
             return nil
         }
@@ -729,7 +743,8 @@ struct RuleParser {
     }
 
     private mutating func enumList<T: CaseIterable & RawRepresentable>(
-        _ node: Node, _ path: String, _ file: File, what: String, _ make: (String) -> T?
+        _ node: Node, _ path: String, _ file: File, what: String, code: RuleFileError.Code = .unknownKind,
+        _ make: (String) -> T?
     ) -> [T]? where T.RawValue == String {
         guard let words = stringList(node, path, file) else { return nil }
         let items = node.sequence.map(Array.init) ?? []
@@ -740,8 +755,7 @@ struct RuleParser {
             } else {
                 errors.append(
                     file.error(
-                        .unknownKind, at: i < items.count ? items[i] : node, path + "[\(i)]",
-                        "unknown \(what) '\(word)'",
+                        code, at: i < items.count ? items[i] : node, path + "[\(i)]", "unknown \(what) '\(word)'",
                         hint: Self.didYouMean(word, among: T.allCases.map(\.rawValue), listing: true)))
             }
         }
@@ -774,7 +788,9 @@ struct RuleParser {
 
     private mutating func recipientList(_ node: Node, _ path: String, _ file: File) -> [RecipientRole] {
         let roles =
-            enumList(node, path, file, what: "recipient role") { RecipientRole(rawValue: $0) } ?? [.owner]
+            enumList(node, path, file, what: "recipient role", code: .unknownRecipient) {
+                RecipientRole(rawValue: $0)
+            } ?? [.owner]
         if roles.isEmpty {
             errors.append(
                 file.error(
@@ -856,7 +872,8 @@ struct RuleParser {
         return nil
     }
 
-    private mutating func stringList(_ node: Node, _ path: String, _ file: File, allowScalar: Bool = false) -> [String]? {
+    private mutating func stringList(_ node: Node, _ path: String, _ file: File, allowScalar: Bool = false) -> [String]?
+    {
         if allowScalar, let scalar = node.scalar, !Self.isNull(scalar) { return [scalar.string] }
         guard let items = sequence(node, path, file) else { return nil }
         var values: [String] = []

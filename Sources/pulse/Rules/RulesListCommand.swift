@@ -39,7 +39,10 @@ struct RulesListCommand: AsyncParsableCommand {
         let rows =
             [["ID", "SCOPE", "SEVERITY", "CATEGORY", "MODE", "SOURCE"]]
             + rules.map {
-                [$0.id, $0.scope.rawValue, $0.severity.rawValue, $0.category.isEmpty ? "-" : $0.category, mode($0), $0.source]
+                [
+                    $0.id, $0.scope.rawValue, $0.severity.rawValue, $0.category.isEmpty ? "-" : $0.category, mode($0),
+                    $0.source,
+                ]
             }
         return QuarantineCommand.aligned(rows)
     }

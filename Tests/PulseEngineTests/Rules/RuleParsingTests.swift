@@ -105,22 +105,30 @@ func parseCondition(scope: String = "deal", _ condition: String) -> (Condition?,
         #expect(rule.severity == .medium)
         #expect(rule.recipients == [.owner])
         #expect(!rule.shadow && rule.enabled)
-        #expect(rule.condition == .compare(MetricComparison(metric: "deal.amount", op: .greaterOrEqual, value: .number(100_000))))
+        #expect(
+            rule.condition
+                == .compare(MetricComparison(metric: "deal.amount", op: .greaterOrEqual, value: .number(100_000))))
     }
 
     @Test func compareTakesANumberAMetricOrATarget() {
         #expect(
             parseCondition("{metric: deal.smi, op: \"<\", value: 0.07, as: momentum}").0
-                == .compare(MetricComparison(metric: "deal.smi", op: .lessThan, value: .number(0.07), alias: "momentum")))
+                == .compare(
+                    MetricComparison(metric: "deal.smi", op: .lessThan, value: .number(0.07), alias: "momentum")))
         #expect(
             parseCondition("{metric: deal.days_in_stage, op: \">\", value: {metric: deal.stage_win_rate_days}}").0
                 == .compare(
-                    MetricComparison(metric: "deal.days_in_stage", op: .greaterThan, value: .metric("deal.stage_win_rate_days"))))
+                    MetricComparison(
+                        metric: "deal.days_in_stage", op: .greaterThan, value: .metric("deal.stage_win_rate_days"))))
         #expect(
-            parseCondition(scope: "rep", "{metric: rep.calls_this_week, op: \"<\", value: {target: calls_per_bdr_week, factor: 0.8}}").0
+            parseCondition(
+                scope: "rep",
+                "{metric: rep.calls_this_week, op: \"<\", value: {target: calls_per_bdr_week, factor: 0.8}}"
+            ).0
                 == .compare(
                     MetricComparison(
-                        metric: "rep.calls_this_week", op: .lessThan, value: .target("calls_per_bdr_week", factor: 0.8))))
+                        metric: "rep.calls_this_week", op: .lessThan, value: .target("calls_per_bdr_week", factor: 0.8))
+                ))
     }
 
     @Test func attributeTakesInOrIs() {
@@ -156,13 +164,16 @@ func parseCondition(scope: String = "deal", _ condition: String) -> (Condition?,
 
     @Test func measureParsesAWindowedAggregate() {
         #expect(
-            parseCondition(scope: "account", "{measure: tickets_opened, window: 7d, op: \">=\", value: 3, as: tickets}").0
+            parseCondition(scope: "account", "{measure: tickets_opened, window: 7d, op: \">=\", value: 3, as: tickets}")
+                .0
                 == .aggregate(
                     WindowAggregate(
                         measure: "tickets_opened", window: .last(.days(7)), op: .greaterOrEqual, value: .number(3),
                         alias: "tickets")))
         #expect(
-            parseCondition(scope: "rep", "{measure: activities, kinds: [call_booked], window: next_week, op: \"<\", value: 30}").0
+            parseCondition(
+                scope: "rep", "{measure: activities, kinds: [call_booked], window: next_week, op: \"<\", value: 30}"
+            ).0
                 == .aggregate(
                     WindowAggregate(
                         measure: "activities", kinds: ["call_booked"], window: .calendar(.week, offset: 1),
@@ -193,7 +204,8 @@ func parseCondition(scope: String = "deal", _ condition: String) -> (Condition?,
         #expect(
             parseCondition(scope: "tenant", "{change: win_rate, window: 30d, mode: absolute, op: \"<\", value: -0.1}").0
                 == .change(
-                    BaselineChange(measure: "win_rate", window: .last(.days(30)), mode: .absolute, op: .lessThan, value: -0.1)))
+                    BaselineChange(
+                        measure: "win_rate", window: .last(.days(30)), mode: .absolute, op: .lessThan, value: -0.1)))
     }
 
     @Test func noActivityTakesDaysOrAMapping() {
@@ -270,7 +282,9 @@ func parseCondition(scope: String = "deal", _ condition: String) -> (Condition?,
         let names = RuleTemplateNames.available(
             scope: .account,
             condition: .all([
-                .change(BaselineChange(measure: "logins", window: .last(.days(30)), mode: .percent, op: .lessThan, value: -40)),
+                .change(
+                    BaselineChange(
+                        measure: "logins", window: .last(.days(30)), mode: .percent, op: .lessThan, value: -40)),
                 .text(TextMatch(phrases: ["cancel"], window: .last(.days(7)), alias: "cancel")),
                 .date(DateProximity(field: "account.renewal_date", direction: .within(.days(90)))),
                 .countWhere(

@@ -31,7 +31,8 @@ import Testing
         #expect(
             try #require(set.rules.first).condition
                 == .all([
-                    .attribute(AttributeMatch(attribute: "deal.status", values: ["open"])), .noActivity(NoActivity(days: 14)),
+                    .attribute(AttributeMatch(attribute: "deal.status", values: ["open"])),
+                    .noActivity(NoActivity(days: 14)),
                 ]))
     }
 
@@ -120,13 +121,15 @@ import Testing
         #expect(user.sources.count == 1, "only *.yaml and *.yml files are read")
         let builtIn = RuleSource(
             name: "builtin:stalled.yaml",
-            text: "rules:\n" + rule("stalled-deal", when: "{no_activity: 14}") + rule("other", when: "{no_activity: 1}"))
+            text: "rules:\n" + rule("stalled-deal", when: "{no_activity: 14}") + rule("other", when: "{no_activity: 1}")
+        )
         let set = RuleLoader.load(builtIn: [builtIn], user: user.sources)
         #expect(set.errors.isEmpty, "\(set.errors)")
         #expect(set.rules.map(\.id) == ["stalled-deal", "other"])
         let replaced = try #require(set.rules.first)
         #expect(replaced.condition == .noActivity(NoActivity(days: 21)) && replaced.shadow)
-        #expect(set.overrides == [.init(id: "stalled-deal", replaced: "builtin:stalled.yaml", by: user.sources[0].name)])
+        #expect(
+            set.overrides == [.init(id: "stalled-deal", replaced: "builtin:stalled.yaml", by: user.sources[0].name)])
         #expect((set.builtInCount, set.userCount) == (1, 1))
     }
 

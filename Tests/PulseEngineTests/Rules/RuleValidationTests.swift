@@ -8,7 +8,8 @@ import Testing
 @Suite struct RuleValidationTests {
     /// The only error of a one-rule file whose condition is `condition`; records an issue when there is not one.
     private func onlyError(
-        scope: String = "deal", _ condition: String, extra: String = "", sourceLocation: SourceLocation = #_sourceLocation
+        scope: String = "deal", _ condition: String, extra: String = "",
+        sourceLocation: SourceLocation = #_sourceLocation
     ) -> RuleFileError? {
         let result = RuleLoader.parse(ruleFile(scope: scope, when: condition, extra: extra), source: "t.yaml")
         #expect(result.rules.isEmpty, "the bad rule must not load", sourceLocation: sourceLocation)
@@ -41,7 +42,8 @@ import Testing
     }
 
     @Test func unknownMeasuresAttributesAndDatesSuggestTheirNearestNames() throws {
-        let measure = try #require(onlyError(scope: "account", "{measure: tickets_open, window: 7d, op: \">\", value: 3}"))
+        let measure = try #require(
+            onlyError(scope: "account", "{measure: tickets_open, window: 7d, op: \">\", value: 3}"))
         #expect(measure.code == .unknownName && measure.hint == "did you mean 'tickets_opened'?")
         let attribute = try #require(onlyError("{attribute: deal.stat, is: open}"))
         #expect(attribute.code == .unknownName && attribute.hint.contains("'deal.stage'"))
@@ -111,14 +113,17 @@ import Testing
         let sla = try #require(onlyError("no_activity: 3", extra: "    sla: 0h\n"))
         #expect(sla.code == .badWindow && sla.path == "rules[0].sla")
         let zscore = try #require(
-            onlyError(scope: "account", "{change: logins, window: 7d, baseline: 7d, mode: zscore, op: \"<\", value: -2}"))
+            onlyError(
+                scope: "account", "{change: logins, window: 7d, baseline: 7d, mode: zscore, op: \"<\", value: -2}"))
         #expect(zscore.code == .badWindow && zscore.path == "rules[0].when.baseline")
         let noBaseline = try #require(
             onlyError(scope: "account", "{change: logins, window: 7d, mode: zscore, op: \"<\", value: -2}"))
         #expect(noBaseline.code == .missingKey)
         #expect(
-            parseCondition(scope: "account", "{change: logins, window: 7d, baseline: 8w, mode: zscore, op: \"<\", value: -2}")
-                .1.isEmpty)
+            parseCondition(
+                scope: "account", "{change: logins, window: 7d, baseline: 8w, mode: zscore, op: \"<\", value: -2}"
+            )
+            .1.isEmpty)
     }
 
     @Test func anUnknownSeverityListsTheVocabulary() throws {
@@ -131,14 +136,15 @@ import Testing
 
     @Test func unknownRecipientsOperatorsAndKindsAreRejected() throws {
         let recipient = try #require(onlyError("no_activity: 3", extra: "    recipients: [owner, boss]\n"))
-        #expect(recipient.code == .unknownKind && recipient.path == "rules[0].recipients[1]")
+        #expect(recipient.code == .unknownRecipient && recipient.path == "rules[0].recipients[1]")
         #expect((recipient.line, recipient.column) == (6, 25))
         let op = try #require(onlyError("{metric: deal.smi, op: \"=\", value: 0.07}"))
         #expect(op.code == .unknownOperator && op.hint.hasPrefix("did you mean '=='?"))
         let kind = try #require(onlyError("{text: budget, window: 7d, kinds: [email_inn]}"))
         #expect(kind.code == .unknownKind && kind.hint == "did you mean 'email_in'?")
         let measureKind = try #require(
-            onlyError(scope: "account", "{measure: engagement, kinds: [portal_logins], window: 7d, op: \">\", value: 1}"))
+            onlyError(
+                scope: "account", "{measure: engagement, kinds: [portal_logins], window: 7d, op: \">\", value: 1}"))
         #expect(measureKind.code == .unknownKind && measureKind.hint == "did you mean 'portal_login'?")
         let noFilter = try #require(
             onlyError(scope: "account", "{measure: logins, kinds: [portal_login], window: 7d, op: \">\", value: 1}"))
@@ -146,9 +152,14 @@ import Testing
     }
 
     @Test func countMustNameAChildScope() throws {
-        let error = try #require(onlyError(scope: "account", "{count: rep, where: {metric: rep.calls_this_week, op: \"<\", value: 5}, op: \">\", value: 0}"))
+        let error = try #require(
+            onlyError(
+                scope: "account",
+                "{count: rep, where: {metric: rep.calls_this_week, op: \"<\", value: 5}, op: \">\", value: 0}"))
         #expect(error.code == .badCountScope && error.hint == "count one of: deal")
-        let inner = try #require(onlyError(scope: "team", "{count: rep, where: {metric: deal.smi, op: \"<\", value: 5}, op: \">\", value: 0}"))
+        let inner = try #require(
+            onlyError(
+                scope: "team", "{count: rep, where: {metric: deal.smi, op: \"<\", value: 5}, op: \">\", value: 0}"))
         #expect(inner.code == .wrongScope && inner.path == "rules[0].when.where.metric")
     }
 
@@ -160,7 +171,8 @@ import Testing
                 scope: "segment", "{measure: win_rate, window: 30d, op: \"<\", value: 0.2}",
                 extra: "    segment_by: [industy]\n"))
         #expect(dimension.code == .badSegment && dimension.hint == "did you mean 'industry'?")
-        let missing = try #require(onlyError(scope: "segment", "{measure: win_rate, window: 30d, op: \"<\", value: 0.2}"))
+        let missing = try #require(
+            onlyError(scope: "segment", "{measure: win_rate, window: 30d, op: \"<\", value: 0.2}"))
         #expect(missing.code == .badSegment)
     }
 
@@ -170,11 +182,13 @@ import Testing
         #expect(syntax.rules.isEmpty)
         #expect(syntax.errors.map(\.code) == [.templateSyntax])
         #expect(syntax.errors.first?.path == "rules[0].message.title")
-        let unknown = RuleLoader.parse(base + "    message: {why: [\"silent {{no_activity.dayz}} days\"]}\n", source: "t.yaml")
+        let unknown = RuleLoader.parse(
+            base + "    message: {why: [\"silent {{no_activity.dayz}} days\"]}\n", source: "t.yaml")
         #expect(unknown.errors.map(\.code) == [.unknownTemplateVariable])
         #expect(unknown.errors.first?.hint == "did you mean 'no_activity.days'?")
         #expect(unknown.errors.first?.path == "rules[0].message.why[0]")
-        let otherScope = RuleLoader.parse(base + "    message: {facts: [\"health {{account.health}}\"]}\n", source: "t.yaml")
+        let otherScope = RuleLoader.parse(
+            base + "    message: {facts: [\"health {{account.health}}\"]}\n", source: "t.yaml")
         #expect(otherScope.errors.first?.hint == "'account.health' belongs to account rules, not deal rules")
         let alias = RuleLoader.parse(
             ruleFile(when: "{metric: deal.smi, op: \"<\", value: 0.07, as: momentum}")
