@@ -31,6 +31,11 @@ public protocol AlertStore: Sendable {
     /// Notifications, oldest first; `status` filters when given.
     func notifications(tenant: Tenant.ID, status: AlertNotification.Status?, limit: Int) async throws
         -> [AlertNotification]
+    /// Sets the status of the tenant's notifications with these ids (the delivery side marks them `sent`);
+    /// returns how many changed. Unknown ids are ignored.
+    @discardableResult
+    func setNotificationStatus(_ status: AlertNotification.Status, ids: [String], tenant: Tenant.ID) async throws
+        -> Int
     /// Notifications per recipient created at or after `since` with status `queued` or `sent` (throttling input).
     func notificationCounts(tenant: Tenant.ID, since: Date) async throws -> [Rep.ID: Int]
     /// Per rule: how many alerts were raised and how many are in each state (for `pulse rules stats`).

@@ -14,6 +14,7 @@ enum SQLiteSchema {
             try createActivityTables(db)
             try createLogTables(db)
         }
+        migrator.registerMigration(SQLiteAlertTables.migration, migrate: SQLiteAlertTables.create)
         return migrator
     }
 
@@ -302,5 +303,6 @@ enum SQLiteSchema {
     ]
 
     /// Every table, for counts.
-    static let tables: [String] = recordTables + ["events", "quarantine", "corrections", "ingest_batches"]
+    static let tables: [String] =
+        recordTables + ["events", "quarantine", "corrections", "ingest_batches"] + SQLiteAlertTables.tables
 }
