@@ -177,7 +177,8 @@ public actor AlertEngine {
 
     private func apply(_ changes: AlertChangeSet, for alert: Alert) async throws -> Alert {
         let saved = try await store.save(changes)
-        return saved.first { $0.id == alert.id } ?? (try await store.alert(id: alert.id)) ?? alert
+        if let updated = saved.first(where: { $0.id == alert.id }) { return updated }
+        return try await store.alert(id: alert.id) ?? alert
     }
 
     // MARK: - Silences
