@@ -68,6 +68,8 @@ struct RuleParser {
 
     let named: [String: NamedCondition]
     var errors: [RuleFileError] = []
+    /// Named conditions some rule (or another used condition) referred to.
+    var used: Set<String> = []
 
     init(named: [String: NamedCondition]) {
         self.named = named
@@ -241,6 +243,26 @@ struct RuleParser {
         }
     }
 
+    /// Checks a named condition no rule uses, so library files get checked too: it is fine when it loads in at
+    /// least one scope; otherwise the errors of the scope with the fewest are reported.
+    mutating func checkUnused(_ name: String) {
+        guard let target = named[name] else { return }
+        var best: [RuleFileError]?
+        for scope in RuleScope.allCases {
+            var trial = RuleParser(named: named)
+            _ = trial.condition(target.node, scope: scope, path: target.path, file: target.file, refs: [name])
+            let failures = trial.errors.filter { !$0.isWarning }
+            if failures.isEmpty { return }
+            if best == nil || failures.count < best!.count { best = failures }
+        }
+        errors += (best ?? []).map {
+            var error = $0
+            error.hint +=
+                (error.hint.isEmpty ? "" : " ") + "(condition '\(name)' is used by no rule; checked in every scope)"
+            return error
+        }
+    }
+
     // MARK: Conditions
 
     /// The condition in `node` for an entity of `scope`, refs inlined; nil when it has any error.
@@ -320,6 +342,7 @@ struct RuleParser {
                         + (named.isEmpty ? "define it under conditions: in any rule file" : "")))
             return nil
         }
+        used.insert(name)
         return condition(target.node, scope: scope, path: target.path, file: target.file, refs: refs + [name])
     }
 
