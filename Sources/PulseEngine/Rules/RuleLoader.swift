@@ -145,6 +145,9 @@ public enum RuleLoader {
         for (_, target, warning) in pendingWarnings where !ids.contains(target) {
             parser.errors.append(warning)
         }
+        for name in named.keys.sorted() where !parser.used.contains(name) {
+            parser.checkUnused(name)
+        }
         errors += parser.errors
         let order = Dictionary(all.enumerated().map { ($0.element.0.name, $0.offset) }, uniquingKeysWith: { a, _ in a })
         var seen = Set<String>()

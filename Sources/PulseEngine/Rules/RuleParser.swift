@@ -68,6 +68,8 @@ struct RuleParser {
 
     let named: [String: NamedCondition]
     var errors: [RuleFileError] = []
+    /// Named conditions some rule (or another used condition) referred to.
+    var used: Set<String> = []
 
     init(named: [String: NamedCondition]) {
         self.named = named
@@ -154,7 +156,7 @@ struct RuleParser {
         }
         let message = map["message"].flatMap { messageValue($0, at("message"), file) }
 
-        if let scope, let condition, let message {
+        if let message {
             checkTemplates(message.templates, scope: scope, condition: condition, path: at("message"), file: file)
         }
         guard errorCount == before, let id, let title, let scope, let severity, let condition else { return nil }
@@ -205,10 +207,9 @@ struct RuleParser {
     }
 
     private mutating func checkTemplates(
-        _ templates: [(text: String, node: Node, path: String)], scope: RuleScope, condition: Condition,
+        _ templates: [(text: String, node: Node, path: String)], scope: RuleScope?, condition: Condition?,
         path: String, file: File
     ) {
-        let available = RuleTemplateNames.available(scope: scope, condition: condition)
         for (text, node, itemPath) in templates {
             if let problem = MessageTemplate.syntaxError(in: text) {
                 errors.append(
@@ -217,6 +218,9 @@ struct RuleParser {
                         hint: "write variables as {{name}}"))
                 continue
             }
+            // Which variables exist depends on the scope and the condition; without them only syntax is checked.
+            guard let scope, let condition else { continue }
+            let available = RuleTemplateNames.available(scope: scope, condition: condition)
             for name in MessageTemplate.variables(in: text) where !available.contains(name) {
                 let catalogue = MetricCatalogue.entry(name)
                 let hint: String
@@ -238,6 +242,26 @@ struct RuleParser {
                         .unknownTemplateVariable, at: node, itemPath,
                         "template variable '\(name)' has no source in this rule", hint: hint))
             }
+        }
+    }
+
+    /// Checks a named condition no rule uses, so library files get checked too: it is fine when it loads in at
+    /// least one scope; otherwise the errors of the scope with the fewest are reported.
+    mutating func checkUnused(_ name: String) {
+        guard let target = named[name] else { return }
+        var best: [RuleFileError]?
+        for scope in RuleScope.allCases {
+            var trial = RuleParser(named: named)
+            _ = trial.condition(target.node, scope: scope, path: target.path, file: target.file, refs: [name])
+            let failures = trial.errors.filter { !$0.isWarning }
+            if failures.isEmpty { return }
+            if best == nil || failures.count < best!.count { best = failures }
+        }
+        errors += (best ?? []).map {
+            var error = $0
+            error.hint +=
+                (error.hint.isEmpty ? "" : " ") + "(condition '\(name)' is used by no rule; checked in every scope)"
+            return error
         }
     }
 
@@ -320,6 +344,7 @@ struct RuleParser {
                         + (named.isEmpty ? "define it under conditions: in any rule file" : "")))
             return nil
         }
+        used.insert(name)
         return condition(target.node, scope: scope, path: target.path, file: target.file, refs: refs + [name])
     }
 
@@ -557,9 +582,9 @@ struct RuleParser {
                 let children = scope.children.map(\.rawValue)
                 errors.append(
                     file.error(
-                        .badCountScope, at: node, here, "a \(scope.rawValue) rule cannot count '\(word)'",
+                        .badCountScope, at: node, here, "\(Self.article(scope.rawValue)) rule cannot count '\(word)'",
                         hint: children.isEmpty
-                            ? "a \(scope.rawValue) rule has no child entities to count"
+                            ? "\(Self.article(scope.rawValue)) rule has no child entities to count"
                             : "count one of: \(children.joined(separator: ", "))"))
             }
         }
@@ -674,9 +699,12 @@ struct RuleParser {
     private mutating func window(_ node: Node, _ path: String, _ file: File) -> WindowSpec? {
         guard let text = string(node, path, file) else { return nil }
         guard let window = WindowSpec(text) else {
+            let number = text.trimmingCharacters(in: .whitespaces).dropLast()
+            let nonPositive = Int(number.hasPrefix("next ") ? number.dropFirst(5) : number).map { $0 <= 0 } ?? false
             errors.append(
                 file.error(
-                    .badWindow, at: node, path, "'\(text)' is not a window",
+                    .badWindow, at: node, path,
+                    nonPositive ? "window '\(text)' is not a positive length" : "'\(text)' is not a window",
                     hint: "use a positive duration (7d, 2w, 24h), 'next 7d', or this_week, last_week, next_week, "
                         + "this_month, last_month, this_quarter, last_quarter, today, yesterday"))
             return nil
@@ -732,7 +760,7 @@ struct RuleParser {
                 file.error(
                     .unknownKind, at: i < items.count ? items[i] : node, here + "[\(i)]",
                     "'\(kind)' is not a kind of measure '\(measure)'",
-                    hint: Self.didYouMean(kind, among: entry.kindFilter, listing: true)))
+                    hint: Self.didYouMeanOrList(kind, among: entry.kindFilter)))
         }
         return ok ? kinds : nil
     }
@@ -756,7 +784,7 @@ struct RuleParser {
                 errors.append(
                     file.error(
                         code, at: i < items.count ? items[i] : node, path + "[\(i)]", "unknown \(what) '\(word)'",
-                        hint: Self.didYouMean(word, among: T.allCases.map(\.rawValue), listing: true)))
+                        hint: Self.didYouMeanOrList(word, among: T.allCases.map(\.rawValue))))
             }
         }
         return values.count == words.count ? values : nil
@@ -937,6 +965,13 @@ struct RuleParser {
             .filter { $0.1 <= max(2, word.count / 3) }.min { ($0.1, $0.0) < ($1.1, $1.0) }
         if let nearest { return "did you mean '\(nearest.0)'?" }
         return listing ? "use one of " + candidates.joined(separator: ", ") : ""
+    }
+
+    /// "did you mean 'x'? (one of a, b, c)", or "use one of a, b, c" when nothing is near.
+    static func didYouMeanOrList(_ word: String, among candidates: [String]) -> String {
+        let near = didYouMean(word, among: candidates, listing: false)
+        let list = candidates.joined(separator: ", ")
+        return near.isEmpty ? "use one of " + list : near + " (one of " + list + ")"
     }
 
     static func describe(_ node: Node) -> String {

@@ -50,6 +50,20 @@ import Testing
         #expect(result.errors.first?.line == 14)
     }
 
+    @Test func namedConditionsNoRuleUsesAreCheckedToo() throws {
+        let yaml = """
+            conditions:
+              quiet-account: {metric: account.days_since_activity, op: ">", value: 30}
+              typo: {metric: account.helth, op: "<", value: 40}
+            """
+        let errors = RuleLoader.parse(yaml, source: "library.yaml").errors
+        #expect(errors.count == 1, "\(errors.map(\.description))")
+        let error = try #require(errors.first)
+        #expect(error.code == .unknownName && error.path == "conditions.typo.metric" && error.line == 3)
+        #expect(error.hint.hasPrefix("did you mean 'account.health' or"))
+        #expect(error.hint.hasSuffix("(condition 'typo' is used by no rule; checked in every scope)"))
+    }
+
     @Test func cyclicReferencesAreErrorsNamingTheChain() throws {
         let yaml = """
             rules:
