@@ -31,7 +31,7 @@ enum AlertFixtures {
                 "below": .number(-.infinity, .percentChange), "change": .number(-12.5, .percentChange),
                 "huge": .number(1e300, .count),
             ],
-            impactCents: 4_500_000)
+            impactCents: 4_500_000, notifiedAt: date(hours: 12), reopenedFrom: "0123456789abcdef-1764000000")
     }
 
     /// An alert with every optional field empty.

@@ -51,7 +51,9 @@ enum SQLiteAlertTables {
                     sla_due_at INTEGER,
                     content TEXT NOT NULL,
                     facts TEXT NOT NULL,
-                    impact_cents INTEGER
+                    impact_cents INTEGER,
+                    notified_at INTEGER,
+                    reopened_from TEXT
                 );
                 CREATE INDEX alerts_state ON alerts (tenant, state);
                 CREATE INDEX alerts_fingerprint ON alerts (tenant, fingerprint, raised_at);
@@ -119,7 +121,7 @@ enum SQLiteAlertTables {
         "entity_id", "entity_name", "owner", "recipients", "assignee", "labels", "state", "suppression", "shadow",
         "raised_at", "opened_at", "last_firing_at", "clear_since", "updated_at", "acknowledged_at", "acknowledged_by",
         "snoozed_until", "resolved_at", "resolved_by", "resolution_note", "escalation_level", "sla_due_at", "content",
-        "facts", "impact_cents",
+        "facts", "impact_cents", "notified_at", "reopened_from",
     ]
 
     static let auditColumns = ["alert", "tenant", "at", "actor", "action", "from_state", "to_state", "detail"]
@@ -191,6 +193,8 @@ enum SQLiteAlertTables {
         b.text(json.content)
         b.text(json.facts)
         b.int64(a.impactCents)
+        b.date(a.notifiedAt)
+        b.text(a.reopenedFrom?.rawValue)
     }
 
     static func bind(_ e: AlertAuditEntry, _ b: inout SQLiteBinder) {
@@ -264,7 +268,7 @@ enum SQLiteAlertTables {
             resolutionNote: row[28], escalationLevel: row[29], slaDueAt: row.date(30),
             content: try json.decode(AlertContent.self, row[31], table: t, column: "content"),
             facts: try json.decode([String: FactValue].self, row[32], table: t, column: "facts"),
-            impactCents: row[33])
+            impactCents: row[33], notifiedAt: row.date(34), reopenedFrom: row.id(35))
     }
 
     /// An audit entry from a row in `auditColumns` order.

@@ -30,7 +30,9 @@ import Testing
         #expect(alert.escalationLevel == 2)
         let notes = try await store.notifications(tenant: Tenant.defaultID, status: nil, limit: 100)
             .filter { $0.alert == alert.id }
-        #expect(notes.contains { $0.recipient == "mgr" && $0.reason == .escalated })
+        // The manager is a recipient from the start (recipients: owner, manager), so level 1 adds nobody new.
+        #expect(notes.contains { $0.recipient == "mgr" && $0.reason == .new })
+        #expect(notes.contains { $0.recipient == "rep_12" && $0.reason == .new })
         #expect(notes.contains { $0.recipient == "exec" && $0.reason == .escalated })
     }
 }
