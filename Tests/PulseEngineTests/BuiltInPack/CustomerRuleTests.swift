@@ -46,7 +46,7 @@ import Testing
     @Test func usageDeclineFiresAtMinus40Percent() throws {
         #expect(Self.usage(earlier: 50, recent: 30).fires("churn-usage-decline", F.account1))
         let match = try #require(Self.usage(earlier: 50, recent: 25).match("churn-usage-decline", F.account1))
-        #expect(PackFixture.filled("churn-usage-decline", match).title == "CHURN RISK: Usage Down −50% at Acme Corp")
+        #expect(PackFixture.filled("churn-usage-decline", match).title == "CHURN RISK: Usage −50% at Acme Corp")
     }
 
     @Test func usageDeclineDoesNotFireAtMinus38PercentOrOnATinyBaseline() {

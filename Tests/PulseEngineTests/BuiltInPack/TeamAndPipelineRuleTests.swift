@@ -51,18 +51,22 @@ import Testing
         #expect(!Self.bdr(calls: 4, agreements: 2).fires("bdr-needs-support", F.bdr))
     }
 
-    /// Ben's own target is 10 agreements a month; on the 15th (14.5 of 31 days elapsed) the pace needs 4.68.
-    @Test func goalProgressFiresBelow80PercentOfPace() throws {
-        var f = Self.bdr(calls: 30, agreements: 3)
+    /// Ben with his own target of 10 agreements a month and `agreements` so far; on the 15th (14.5 of 31 days
+    /// elapsed) the pace needs 4.68, so 3 is 64 % of pace and 4 is 86 %.
+    static func paced(agreements: Int) -> PackFixture {
+        var f = Self.bdr(calls: 30, agreements: agreements)
         f.target("agreements_per_month", 10, rep: "bdr-1")
+        return f
+    }
+
+    @Test func goalProgressFiresBelow80PercentOfPace() throws {
+        let f = Self.paced(agreements: 3)
         let match = try #require(f.match("goal-progress-behind", F.bdr))
         #expect(PackFixture.filled("goal-progress-behind", match).facts.first == "Agreements this month: 3")
     }
 
     @Test func goalProgressDoesNotFireAt85PercentOfPace() {
-        var f = Self.bdr(calls: 30, agreements: 4)
-        f.target("agreements_per_month", 10, rep: "bdr-1")
-        #expect(!f.fires("goal-progress-behind", F.bdr))
+        #expect(!Self.paced(agreements: 4).fires("goal-progress-behind", F.bdr))
     }
 
     static func partnerList(dueInDays: Double, sentDaysAgo: Double? = nil) -> PackFixture {
@@ -80,7 +84,7 @@ import Testing
             owner: "bdr-1", agreementDaysAgo: 10, partnerListDueInDays: -1)
         let match = try #require(f.match("partner-lists-past-due", F.tenantRef))
         let text = PackFixture.filled("partner-lists-past-due", match)
-        #expect(text.title == "URGENT: 2 Partner Lists Past Due")
+        #expect(text.title == "URGENT: Partner Lists Past Due (2)")
         #expect(text.facts.last?.contains("Northwind list") == true)
     }
 
