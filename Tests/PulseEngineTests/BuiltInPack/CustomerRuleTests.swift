@@ -28,7 +28,18 @@ import Testing
         let match = try #require(Self.tickets(recent: 3).match("churn-ticket-spike", F.account1))
         #expect(match.impactCents == 12_000_000)
         let facts = PackFixture.filled("churn-ticket-spike", match).facts
-        #expect(facts.first?.hasPrefix("Tickets opened in the last 7 days: 3 (weekly baseline 1") == true)
+        #expect(facts.first == "Tickets opened in the last 7 days: 3 (weekly average before: 1)")
+    }
+
+    @Test func ticketSpikeFiresOnThreeTicketsAfterAQuietMonth() throws {
+        var quiet = Self.account()
+        for i in 0..<3 { quiet.ticket(openedDaysAgo: 1 + Double(i)) }
+        let match = try #require(quiet.match("churn-ticket-spike", F.account1))
+        let facts = PackFixture.filled("churn-ticket-spike", match).facts
+        #expect(facts.first == "Tickets opened in the last 7 days: 3 (weekly average before: 0)")
+        var two = Self.account()
+        for i in 0..<2 { two.ticket(openedDaysAgo: 1 + Double(i)) }
+        #expect(!two.fires("churn-ticket-spike", F.account1))
     }
 
     @Test func ticketSpikeNeedsThreeTicketsThisWeek() {
@@ -226,6 +237,19 @@ import Testing
         let match = try #require(Self.errors(10).match("error-rate-spike", F.account1))
         let title = PackFixture.filled("error-rate-spike", match).title
         #expect(title == "🚨 ERROR RATE ALERT: Acme Corp Error Rate Spiked to 5% (was 0.5%)")
+    }
+
+    @Test func errorRateSpikeFiresAfterAnErrorFreeMonth() throws {
+        var f = Self.account()
+        f.engagement(daysAgo: 20, count: 1_000, feature: "invoices", errors: 0)
+        f.engagement(daysAgo: 2, count: 200, feature: "invoices", errors: 5)
+        let match = try #require(f.match("error-rate-spike", F.account1))
+        let title = PackFixture.filled("error-rate-spike", match).title
+        #expect(title == "🚨 ERROR RATE ALERT: Acme Corp Error Rate Spiked to 2.5% (was 0%)")
+        var low = Self.account()
+        low.engagement(daysAgo: 20, count: 1_000, feature: "invoices", errors: 0)
+        low.engagement(daysAgo: 2, count: 200, feature: "invoices", errors: 3)
+        #expect(!low.fires("error-rate-spike", F.account1))
     }
 
     @Test func errorRateSpikeDoesNotFireBelowTwoPercent() {

@@ -248,6 +248,25 @@ import Testing
         #expect(!Self.created(today: 0).fires("custom-metric-anomaly", F.tenantRef), "too small a tenant for a drop")
     }
 
+    /// No deals at all for 28 days (no variation, so no z-score), then `today` in the last day.
+    static func afterSilence(today: Int) -> PackFixture {
+        var f = PackFixture()
+        f.deal("OLD", stage: "Prospecting", daysInStage: 60, createdDaysAgo: 60)
+        for i in 0..<today {
+            f.deal("T\(i)", stage: "Prospecting", daysInStage: 0.5, createdDaysAgo: 0.5 - Double(i) / 100)
+        }
+        return f
+    }
+
+    @Test func customMetricAnomalyFiresOnTenDealsAfterFlatWeeks() throws {
+        let match = try #require(Self.afterSilence(today: 10).match("custom-metric-anomaly", F.tenantRef))
+        #expect(
+            PackFixture.filled("custom-metric-anomaly", match).facts == [
+                "Deals created in the last day: 10, after 28 days without any variation"
+            ])
+        #expect(!Self.afterSilence(today: 9).fires("custom-metric-anomaly", F.tenantRef))
+    }
+
     /// Two open deals; 5 closed 31–50 days ago (2 won, $10K, 50-day cycle): PVS 160. In the last 30 days 5 closed
     /// with 2 won on a `cycle`-day cycle.
     static func velocity(cycle: Double) -> PackFixture {
