@@ -154,6 +154,15 @@ import Testing
     }
 
     @Test(arguments: scenarios)
+    func theWholePackEvaluatesDeterministicallyAndFiresTheRuleOnItsScenario(s: Scenario) {
+        let data = s.fires.data
+        let evaluator = RuleEvaluator(rules: PackFixture.rules)
+        let first = evaluator.evaluate(data, now: PackFixture.now)
+        #expect(first == evaluator.evaluate(data, now: PackFixture.now))
+        #expect(first.contains { $0.rule == s.rule && $0.entity == s.entity && $0.isFiring })
+    }
+
+    @Test(arguments: scenarios)
     func theRuleDoesNotFireOnItsNearMiss(s: Scenario) {
         #expect(!s.nearMiss.fires(s.rule, s.entity))
     }
