@@ -96,9 +96,9 @@ public struct RuleFileError: Error, Hashable, Sendable, CustomStringConvertible 
         return text
     }
 
-    /// The offending line with a caret under the column, two lines; nil when the line is unknown.
+    /// The offending line with a caret under the column, two lines; nil when the line is unknown or blank.
     public var caretExcerpt: String? {
-        guard let lineText, line > 0 else { return nil }
+        guard let lineText, line > 0, !lineText.allSatisfy(\.isWhitespace) else { return nil }
         let pad = String(repeating: " ", count: max(0, column - 1))
         return "    \(lineText)\n    \(pad)^"
     }

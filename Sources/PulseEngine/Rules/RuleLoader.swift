@@ -56,14 +56,16 @@ public enum RuleLoader {
             guard let data = FileManager.default.contents(atPath: url.path) else {
                 errors.append(
                     RuleFileError(
-                        code: .unreadableFile, file: shown, line: 0, column: 0, path: "", message: "cannot read the file",
+                        code: .unreadableFile, file: shown, line: 0, column: 0, path: "",
+                        message: "cannot read the file",
                         hint: "check its permissions"))
                 continue
             }
             guard let text = String(data: data, encoding: .utf8) else {
                 errors.append(
                     RuleFileError(
-                        code: .unreadableFile, file: shown, line: 0, column: 0, path: "", message: "the file is not UTF-8",
+                        code: .unreadableFile, file: shown, line: 0, column: 0, path: "",
+                        message: "the file is not UTF-8",
                         hint: "save it as UTF-8 text"))
                 continue
             }
@@ -142,6 +144,9 @@ public enum RuleLoader {
         let ids = Set(rules.map(\.id))
         for (_, target, warning) in pendingWarnings where !ids.contains(target) {
             parser.errors.append(warning)
+        }
+        for name in named.keys.sorted() where !parser.used.contains(name) {
+            parser.checkUnused(name)
         }
         errors += parser.errors
         let order = Dictionary(all.enumerated().map { ($0.element.0.name, $0.offset) }, uniquingKeysWith: { a, _ in a })

@@ -23,7 +23,8 @@ struct RuleParser {
             warning: Bool = false
         ) -> RuleFileError {
             let mark = node?.mark
-            return error(code, line: mark?.line ?? 0, column: mark?.column ?? 0, path, message, hint: hint,
+            return error(
+                code, line: mark?.line ?? 0, column: mark?.column ?? 0, path, message, hint: hint,
                 warning: warning)
         }
 
@@ -67,6 +68,8 @@ struct RuleParser {
 
     let named: [String: NamedCondition]
     var errors: [RuleFileError] = []
+    /// Named conditions some rule (or another used condition) referred to.
+    var used: Set<String> = []
 
     init(named: [String: NamedCondition]) {
         self.named = named
@@ -153,7 +156,7 @@ struct RuleParser {
         }
         let message = map["message"].flatMap { messageValue($0, at("message"), file) }
 
-        if let scope, let condition, let message {
+        if let message {
             checkTemplates(message.templates, scope: scope, condition: condition, path: at("message"), file: file)
         }
         guard errorCount == before, let id, let title, let scope, let severity, let condition else { return nil }
@@ -204,10 +207,9 @@ struct RuleParser {
     }
 
     private mutating func checkTemplates(
-        _ templates: [(text: String, node: Node, path: String)], scope: RuleScope, condition: Condition,
+        _ templates: [(text: String, node: Node, path: String)], scope: RuleScope?, condition: Condition?,
         path: String, file: File
     ) {
-        let available = RuleTemplateNames.available(scope: scope, condition: condition)
         for (text, node, itemPath) in templates {
             if let problem = MessageTemplate.syntaxError(in: text) {
                 errors.append(
@@ -216,6 +218,9 @@ struct RuleParser {
                         hint: "write variables as {{name}}"))
                 continue
             }
+            // Which variables exist depends on the scope and the condition; without them only syntax is checked.
+            guard let scope, let condition else { continue }
+            let available = RuleTemplateNames.available(scope: scope, condition: condition)
             for name in MessageTemplate.variables(in: text) where !available.contains(name) {
                 let catalogue = MetricCatalogue.entry(name)
                 let hint: String
@@ -240,6 +245,26 @@ struct RuleParser {
         }
     }
 
+    /// Checks a named condition no rule uses, so library files get checked too: it is fine when it loads in at
+    /// least one scope; otherwise the errors of the scope with the fewest are reported.
+    mutating func checkUnused(_ name: String) {
+        guard let target = named[name] else { return }
+        var best: [RuleFileError]?
+        for scope in RuleScope.allCases {
+            var trial = RuleParser(named: named)
+            _ = trial.condition(target.node, scope: scope, path: target.path, file: target.file, refs: [name])
+            let failures = trial.errors.filter { !$0.isWarning }
+            if failures.isEmpty { return }
+            if best == nil || failures.count < best!.count { best = failures }
+        }
+        errors += (best ?? []).map {
+            var error = $0
+            error.hint +=
+                (error.hint.isEmpty ? "" : " ") + "(condition '\(name)' is used by no rule; checked in every scope)"
+            return error
+        }
+    }
+
     // MARK: Conditions
 
     /// The condition in `node` for an entity of `scope`, refs inlined; nil when it has any error.
@@ -252,14 +277,16 @@ struct RuleParser {
                 .filter { $0.1 <= 2 }.min { $0.1 < $1.1 }
             errors.append(
                 file.error(
-                    .missingKey, at: node, path, "a condition needs one of \(Self.conditionKinds.joined(separator: ", "))",
+                    .missingKey, at: node, path,
+                    "a condition needs one of \(Self.conditionKinds.joined(separator: ", "))",
                     hint: nearest.map { "did you mean '\($0.0)'?" } ?? "see docs/rules.md, Conditions"))
             return nil
         }
         guard kinds.count == 1 else {
             errors.append(
                 file.error(
-                    .wrongType, at: node, path, "a condition has one kind, this one has \(kinds.joined(separator: " and "))",
+                    .wrongType, at: node, path,
+                    "a condition has one kind, this one has \(kinds.joined(separator: " and "))",
                     hint: "split it into two conditions under all: or any:"))
             return nil
         }
@@ -317,6 +344,7 @@ struct RuleParser {
                         + (named.isEmpty ? "define it under conditions: in any rule file" : "")))
             return nil
         }
+        used.insert(name)
         return condition(target.node, scope: scope, path: target.path, file: target.file, refs: refs + [name])
     }
 
@@ -355,7 +383,8 @@ struct RuleParser {
     }
 
     private mutating func text(_ map: Node.Mapping, path: String, file: File) -> Condition? {
-        checkKeys(map, allowed: ["text", "window", "kinds", "excluding", "min", "as"], path, file, what: "text condition")
+        checkKeys(
+            map, allowed: ["text", "window", "kinds", "excluding", "min", "as"], path, file, what: "text condition")
         let phrases = stringList(map["text"]!, Self.join(path, "text"), file, allowScalar: true)
         if let phrases, phrases.isEmpty || phrases.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty })
         {
@@ -383,7 +412,8 @@ struct RuleParser {
     }
 
     private mutating func aggregate(_ map: Node.Mapping, scope: RuleScope, path: String, file: File) -> Condition? {
-        checkKeys(map, allowed: ["measure", "window", "op", "value", "kinds", "as"], path, file, what: "measure condition")
+        checkKeys(
+            map, allowed: ["measure", "window", "op", "value", "kinds", "as"], path, file, what: "measure condition")
         let measure = catalogueName(map["measure"]!, kind: .measure, scope: scope, Self.join(path, "measure"), file)
         let window = requiredWindow(map, path, file)
         let kinds = measureKinds(map, measure: measure, path, file)
@@ -426,7 +456,8 @@ struct RuleParser {
                         file.error(
                             .badWindow, at: map["baseline"], Self.join(path, "baseline"),
                             "z-score baseline \(baseline) is shorter than two \(window) windows",
-                            hint: "use a baseline at least twice the window, e.g. \(RuleDuration(seconds: needed * 4))"))
+                            hint: "use a baseline at least twice the window, e.g. \(RuleDuration(seconds: needed * 4))")
+                    )
                 }
             } else {
                 errors.append(
@@ -511,7 +542,8 @@ struct RuleParser {
     }
 
     private mutating func distinctContacts(_ map: Node.Mapping, path: String, file: File) -> Condition? {
-        checkKeys(map, allowed: ["distinct_contacts", "op", "value", "as"], path, file, what: "distinct_contacts condition")
+        checkKeys(
+            map, allowed: ["distinct_contacts", "op", "value", "as"], path, file, what: "distinct_contacts condition")
         let node = map["distinct_contacts"]!
         let here = Self.join(path, "distinct_contacts")
         guard let inner = mapping(node, here, file, what: "{window: 14d, …}") else { return nil }
@@ -550,9 +582,9 @@ struct RuleParser {
                 let children = scope.children.map(\.rawValue)
                 errors.append(
                     file.error(
-                        .badCountScope, at: node, here, "a \(scope.rawValue) rule cannot count '\(word)'",
+                        .badCountScope, at: node, here, "\(Self.article(scope.rawValue)) rule cannot count '\(word)'",
                         hint: children.isEmpty
-                            ? "a \(scope.rawValue) rule has no child entities to count"
+                            ? "\(Self.article(scope.rawValue)) rule has no child entities to count"
                             : "count one of: \(children.joined(separator: ", "))"))
             }
         }
@@ -586,11 +618,17 @@ struct RuleParser {
             return nil
         }
         guard entry.kind == kind else {
-            let key = entry.kind == .metric ? "metric" : entry.kind == .attribute ? "attribute" : entry.kind == .date
-                ? "date" : "measure"
+            let key =
+                entry.kind == .metric
+                ? "metric"
+                : entry.kind == .attribute
+                    ? "attribute"
+                    : entry.kind == .date
+                        ? "date" : "measure"
             errors.append(
                 file.error(
-                    .wrongKind, at: node, path, "'\(name)' is \(Self.article(entry.kind.rawValue)), not \(Self.article(kind.rawValue))",
+                    .wrongKind, at: node, path,
+                    "'\(name)' is \(Self.article(entry.kind.rawValue)), not \(Self.article(kind.rawValue))",
                     hint: "use it in a `\(key): \(name)` condition"))
             return nil
         }
@@ -600,7 +638,8 @@ struct RuleParser {
                 .sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(1).map { " (nearest for \(scope.rawValue): '\($0.0)')" }
             errors.append(
                 file.error(
-                    .wrongScope, at: node, path, "\(kind.rawValue) '\(name)' is not available in \(scope.rawValue) rules",
+                    .wrongScope, at: node, path,
+                    "\(kind.rawValue) '\(name)' is not available in \(scope.rawValue) rules",
                     hint: "it exists for \(Self.scopeList(entry.scopes)) rules" + (inScope.first ?? "")))
             return nil
         }
@@ -660,9 +699,12 @@ struct RuleParser {
     private mutating func window(_ node: Node, _ path: String, _ file: File) -> WindowSpec? {
         guard let text = string(node, path, file) else { return nil }
         guard let window = WindowSpec(text) else {
+            let number = text.trimmingCharacters(in: .whitespaces).dropLast()
+            let nonPositive = Int(number.hasPrefix("next ") ? number.dropFirst(5) : number).map { $0 <= 0 } ?? false
             errors.append(
                 file.error(
-                    .badWindow, at: node, path, "'\(text)' is not a window",
+                    .badWindow, at: node, path,
+                    nonPositive ? "window '\(text)' is not a positive length" : "'\(text)' is not a window",
                     hint: "use a positive duration (7d, 2w, 24h), 'next 7d', or this_week, last_week, next_week, "
                         + "this_month, last_month, this_quarter, last_quarter, today, yesterday"))
             return nil
@@ -718,7 +760,7 @@ struct RuleParser {
                 file.error(
                     .unknownKind, at: i < items.count ? items[i] : node, here + "[\(i)]",
                     "'\(kind)' is not a kind of measure '\(measure)'",
-                    hint: Self.didYouMean(kind, among: entry.kindFilter, listing: true)))
+                    hint: Self.didYouMeanOrList(kind, among: entry.kindFilter)))
         }
         return ok ? kinds : nil
     }
@@ -729,7 +771,8 @@ struct RuleParser {
     }
 
     private mutating func enumList<T: CaseIterable & RawRepresentable>(
-        _ node: Node, _ path: String, _ file: File, what: String, _ make: (String) -> T?
+        _ node: Node, _ path: String, _ file: File, what: String, code: RuleFileError.Code = .unknownKind,
+        _ make: (String) -> T?
     ) -> [T]? where T.RawValue == String {
         guard let words = stringList(node, path, file) else { return nil }
         let items = node.sequence.map(Array.init) ?? []
@@ -740,9 +783,8 @@ struct RuleParser {
             } else {
                 errors.append(
                     file.error(
-                        .unknownKind, at: i < items.count ? items[i] : node, path + "[\(i)]",
-                        "unknown \(what) '\(word)'",
-                        hint: Self.didYouMean(word, among: T.allCases.map(\.rawValue), listing: true)))
+                        code, at: i < items.count ? items[i] : node, path + "[\(i)]", "unknown \(what) '\(word)'",
+                        hint: Self.didYouMeanOrList(word, among: T.allCases.map(\.rawValue))))
             }
         }
         return values.count == words.count ? values : nil
@@ -774,7 +816,9 @@ struct RuleParser {
 
     private mutating func recipientList(_ node: Node, _ path: String, _ file: File) -> [RecipientRole] {
         let roles =
-            enumList(node, path, file, what: "recipient role") { RecipientRole(rawValue: $0) } ?? [.owner]
+            enumList(node, path, file, what: "recipient role", code: .unknownRecipient) {
+                RecipientRole(rawValue: $0)
+            } ?? [.owner]
         if roles.isEmpty {
             errors.append(
                 file.error(
@@ -856,7 +900,8 @@ struct RuleParser {
         return nil
     }
 
-    private mutating func stringList(_ node: Node, _ path: String, _ file: File, allowScalar: Bool = false) -> [String]? {
+    private mutating func stringList(_ node: Node, _ path: String, _ file: File, allowScalar: Bool = false) -> [String]?
+    {
         if allowScalar, let scalar = node.scalar, !Self.isNull(scalar) { return [scalar.string] }
         guard let items = sequence(node, path, file) else { return nil }
         var values: [String] = []
@@ -920,6 +965,13 @@ struct RuleParser {
             .filter { $0.1 <= max(2, word.count / 3) }.min { ($0.1, $0.0) < ($1.1, $1.0) }
         if let nearest { return "did you mean '\(nearest.0)'?" }
         return listing ? "use one of " + candidates.joined(separator: ", ") : ""
+    }
+
+    /// "did you mean 'x'? (one of a, b, c)", or "use one of a, b, c" when nothing is near.
+    static func didYouMeanOrList(_ word: String, among candidates: [String]) -> String {
+        let near = didYouMean(word, among: candidates, listing: false)
+        let list = candidates.joined(separator: ", ")
+        return near.isEmpty ? "use one of " + list : near + " (one of " + list + ")"
     }
 
     static func describe(_ node: Node) -> String {
