@@ -80,16 +80,18 @@ struct AlertBookStep {
         markChanged(i)
     }
 
-    /// Writes an audit line for the alert's current state (from → to when the state changed).
+    /// Writes an audit line for the alert's current state (from → to when the state changed; `raised` lines
+    /// have no from-state).
     mutating func record(
         _ i: Int, _ action: AlertAction, from: AlertState? = nil, to: AlertState? = nil, _ detail: String,
         actor: String = "pulse"
     ) {
         let alert = alerts[i]
+        let isNew = action == .raised || action == .reopened
         audit.append(
             AlertAuditEntry(
                 alert: alert.id, tenant: alert.tenant, at: now, actor: actor, action: action,
-                fromState: from ?? alert.state, toState: to ?? alert.state, detail: detail))
+                fromState: isNew ? nil : from ?? alert.state, toState: to ?? alert.state, detail: detail))
     }
 
     mutating func want(_ intent: Intent) { intents.append(intent) }

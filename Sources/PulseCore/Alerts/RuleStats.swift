@@ -21,7 +21,8 @@ public struct RuleStats: Hashable, Sendable {
     public var noise: Int
     /// helpful ÷ (helpful + noise); nil without feedback.
     public var precision: Double?
-    /// Median of acknowledgedAt − openedAt (raisedAt when it never opened) over acknowledged alerts.
+    /// Median of acknowledgedAt − openedAt (raisedAt when it never opened), in whole seconds, over acknowledged
+    /// alerts.
     public var medianTimeToAcknowledge: TimeInterval?
 
     public init(
@@ -61,7 +62,8 @@ public struct RuleStats: Hashable, Sendable {
             }
             if let at = alert.acknowledgedAt {
                 s.acknowledged += 1
-                waits[alert.rule, default: []].append(max(0, at.timeIntervalSince(alert.openedAt ?? alert.raisedAt)))
+                let wait = at.timeIntervalSince(alert.openedAt ?? alert.raisedAt).rounded()
+                waits[alert.rule, default: []].append(max(0, wait))
             }
             stats[alert.rule] = s
         }
