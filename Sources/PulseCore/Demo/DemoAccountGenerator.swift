@@ -24,6 +24,33 @@ struct DemoAccountGenerator: Sendable {
         .decisionMaker: "COO",
     ]
 
+    /// A situation planted on a few accounts (every 50th from a fixed offset) so the churn and expansion rules have
+    /// something true to say in every run of at least 40 accounts.
+    enum Plant {
+        /// An integration breaks this week: usage errors jump from a trickle to about one use in eight.
+        case errorSpike
+        /// An outage this week: several urgent tickets in a few days.
+        case ticketSpike
+        /// A small team that uses every seat it has.
+        case fullSeats
+        /// A rollout to a new department this week: engagement triples.
+        case surge
+        /// A happy customer who rated its last support tickets 5 of 5.
+        case delighted
+    }
+
+    static func plant(_ index: Int, count: Int) -> Plant? {
+        guard count >= 40 else { return nil }
+        switch index % 50 {
+        case 11: return .errorSpike
+        case 23: return .ticketSpike
+        case 37: return .fullSeats
+        case 5: return .surge
+        case 44: return .delighted
+        default: return nil
+        }
+    }
+
     /// The account id of account `index` (0-based).
     static func accountID(_ index: Int) -> Account.ID { Account.ID("acct-" + DemoNames.pad(index + 1, 5)) }
 
@@ -37,17 +64,25 @@ struct DemoAccountGenerator: Sendable {
         let tz = DemoRoster.timeZone(of: csm)
         let name = DemoNames.company(&rng)
         let roll = rng.unit()
-        let profile: DemoAccountProfile =
-            roll < 0.1 ? .churned : roll < 0.3 ? .declining : roll < 0.45 ? .expanding : .stable
-        let segment = rng.pick(DemoLeadGenerator.segments, weights: [50, 35, 15])
+        let plant = Self.plant(index, count: parameters.accounts)
+        var profile: DemoAccountProfile =
+            roll < 0.08 ? .churned : roll < 0.18 ? .declining : roll < 0.32 ? .expanding : .stable
+        switch plant {
+        case .errorSpike, .ticketSpike, .delighted: if profile == .churned || profile == .declining { profile = .stable }
+        case .fullSeats, .surge: profile = .expanding
+        case nil: break
+        }
+        var segment = rng.pick(DemoLeadGenerator.segments, weights: [50, 35, 15])
+        if plant == .errorSpike, segment == "SMB" { segment = "Mid-Market" }
         let planIndex = segment == "Enterprise" ? 2 : segment == "Mid-Market" ? rng.int(1...2) : rng.int(0...1)
         let plan = Self.plans[planIndex]
-        let seats =
+        var seats =
             segment == "Enterprise" ? rng.int(150...800) : segment == "Mid-Market" ? rng.int(30...150) : rng.int(5...30)
+        if plant == .fullSeats { seats = 8 + index % 3 }
         let arr = Int64(seats) * plan.seatCents * 12
         let createdAt = clock.officeTime(day: -rng.int(120...1200), zone: tz, rng: &rng)
         let renewal = clock.officeTime(day: rng.int(5...365), zone: tz, rng: &rng)
-        let consent = rng.chance(0.95)
+        let consent = rng.chance(0.95) || plant != nil
         let churnAt: Date? =
             profile == .churned ? clock.officeTime(day: -rng.int(5...60), zone: tz, rng: &rng) : nil
         let industry = rng.pick(DemoLeadGenerator.industries)
@@ -69,6 +104,14 @@ struct DemoAccountGenerator: Sendable {
                 Contact(
                     id: Contact.ID(id.rawValue + "-c" + String(c + 1)), tenant: tenant, account: id, name: person,
                     email: DemoNames.email(person, at: name), title: Self.titles[role], role: role))
+        }
+        // A small team that uses every seat: every user is a tracked contact.
+        while plant == .fullSeats, contacts.count < seats {
+            let person = rng.pick(DemoNames.first) + " " + rng.pick(DemoNames.last) + " " + String(contacts.count + 1)
+            contacts.append(
+                Contact(
+                    id: Contact.ID(id.rawValue + "-c" + String(contacts.count + 1)), tenant: tenant, account: id,
+                    name: person, email: DemoNames.email(person, at: name), title: "Analyst", role: .user))
         }
 
         var subscriptions = [
@@ -93,7 +136,8 @@ struct DemoAccountGenerator: Sendable {
 
         // Engagement: daily events over the last 90 days, shaped by the profile.
         var engagement: [EngagementEvent] = []
-        let base = segment == "Enterprise" ? 3.5 : segment == "Mid-Market" ? 2.0 : 1.0
+        let base = segment == "Enterprise" ? 6 : segment == "Mid-Market" ? 3.5 : 1.5
+        var featureUses = 0
         let churnDay = churnAt.map { clock.dayOffset(of: $0) }
         if consent {
             for day in -90 ... -1 {
@@ -108,7 +152,8 @@ struct DemoAccountGenerator: Sendable {
                     rate *= 1 - 0.85 * fall
                     breadth = 6 - Int(4 * fall)
                 case .expanding:
-                    rate *= 1 + 1.2 * age
+                    rate *= 1 + 2 * age
+                    if plant == .surge, day >= -7 { rate *= 3 }
                     breadth = 5 + Int(5 * age)
                 case .churned:
                     let left = Double(day + 90) / Double(max(1, (churnDay ?? 0) + 90))
@@ -117,7 +162,7 @@ struct DemoAccountGenerator: Sendable {
                 }
                 let dayStart = clock.today + Int64(day) * Days.seconds
                 if DemoClock.weekday(ofDayStart: dayStart) >= 5 { rate *= 0.15 }
-                let count = rng.binomial(trials: 10, p: min(1, rate / 10))
+                let count = rng.binomial(trials: max(10, Int(rate * 2)), p: min(1, rate / Double(max(10, Int(rate * 2)))))
                 for _ in 0..<count {
                     let time = clock.officeTime(day: day, zone: tz, rng: &rng)
                     guard time < now else { continue }
@@ -132,6 +177,11 @@ struct DemoAccountGenerator: Sendable {
                     case .featureUsed:
                         event.feature = Self.features[rng.index(max(1, min(Self.features.count, breadth)))]
                         event.sessionSeconds = rng.int(30...900)
+                        // The planted integration failure: one use in 25 errs for a month, one in 5 this week.
+                        featureUses += 1
+                        if plant == .errorSpike, day >= -37, featureUses % (day >= -7 ? 5 : 25) == 0 {
+                            event.errorCount = 1
+                        }
                     case .documentViewed, .documentDownloaded:
                         event.document = rng.pick(Self.documents)
                     case .session:
@@ -159,7 +209,7 @@ struct DemoAccountGenerator: Sendable {
                     subject: rng.pick(DemoText.ticketSubjects),
                     firstResponseMinutes: unhappy ? rng.int(60...600) : rng.int(5...120),
                     resolutionHours: isClosed ? hours : nil,
-                    satisfaction: isClosed ? (unhappy ? rng.int(1...3) : rng.int(3...5)) : nil,
+                    satisfaction: isClosed ? (unhappy ? rng.int(1...3) : rng.pick([3, 4, 5], weights: [25, 65, 10])) : nil,
                     escalated: unhappy && rng.chance(0.3)))
         }
         for _ in 0..<rng.binomial(trials: 6, p: 0.4) {
@@ -173,6 +223,19 @@ struct DemoAccountGenerator: Sendable {
                     day: spikeEnd - rng.int(1...25),
                     priority: rng.pick([.medium, .high, .urgent], weights: [3, 4, 2]),
                     unhappy: true)
+            }
+        }
+        if plant == .ticketSpike {
+            for _ in 0..<rng.int(4...6) { ticket(day: -rng.int(1...6), priority: rng.pick([.high, .urgent]), unhappy: true) }
+        }
+        if plant == .delighted || (profile == .expanding && rng.chance(0.15)) {
+            for _ in 0..<2 {
+                let before = tickets.count
+                ticket(day: -rng.int(10...80), priority: .low, unhappy: false)
+                guard tickets.count > before, let last = tickets.indices.last else { continue }
+                tickets[last].satisfaction = 5
+                tickets[last].closedAt = tickets[last].openedAt.addingTimeInterval(7200)
+                tickets[last].resolutionHours = 2
             }
         }
         tickets.sort { $0.openedAt < $1.openedAt }
@@ -202,10 +265,14 @@ struct DemoAccountGenerator: Sendable {
         let championEmail = champion.email ?? champion.id.rawValue
         switch profile {
         case .declining, .churned:
+            // They used to answer (a review two to three months ago), then check-ins go unanswered.
             let end = churnDay ?? 0
+            log(
+                .emailIn, day: end - rng.int(45...80), subject: "Re: Quarterly business review",
+                body: DemoText.csReplies[1], from: championEmail, to: csmEmail)
             for k in 0..<rng.int(2...4) {
                 log(
-                    .emailOut, day: end - 28 + k * 7 + rng.int(0...3), subject: "Checking in",
+                    .emailOut, day: end - 18 + k * 5 + rng.int(0...1), subject: "Checking in",
                     body: DemoText.fill(rng.pick(DemoText.csCheckIns), first: first, company: name), from: csmEmail,
                     to: championEmail)
             }

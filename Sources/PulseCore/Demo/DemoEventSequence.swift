@@ -55,7 +55,8 @@ public struct DemoEventSequence: Sequence, Sendable {
             case .leads:
                 guard index < p.leads else {
                     (phase, index) = (.opportunities, 0)
-                    return refill()
+                    emit(generator.leads.newStarterCalls())
+                    return true
                 }
                 let lead = generator.leads.lead(index)
                 for deal in lead.deals { emit(deal.id.rawValue, deal.updatedAt ?? p.now, .deal(deal)) }
@@ -68,6 +69,8 @@ public struct DemoEventSequence: Sequence, Sendable {
                 }
                 let opportunity = generator.opportunities.opportunity(index)
                 emit(opportunity.deal.id.rawValue, opportunity.deal.updatedAt ?? p.now, .deal(opportunity.deal))
+                let met = opportunity.deal.createdAt ?? p.now
+                for contact in opportunity.contacts { emit(contact.id.rawValue, met, .contact(contact)) }
                 emit(opportunity.activities)
                 index += 1
             case .accounts:

@@ -33,7 +33,7 @@ public struct DemoGenerator: Sendable {
         }
     }
 
-    /// KPI targets of the demo team. Per 3 BDRs (the default team): the spec's 30 calls booked for the next week,
+    /// KPI targets of the demo team (plus a quarterly bookings target for the B2B team). Per 3 BDRs (the default team): the spec's 30 calls booked for the next week,
     /// 9 agreements and 8 lists out a month, scaled with the number of BDRs; per BDR the spec's 25 calls a week;
     /// a 45% win rate. (`KpiTarget.defaults` asks 20 agreements and 15 lists of a team, which no 3-BDR team
     /// with 150 leads in four months reaches: every KPI would be behind.)
@@ -42,11 +42,23 @@ public struct DemoGenerator: Sendable {
         let perTeam: [String: Double] = [
             "upcoming_calls_next_week": 30, "agreements_per_month": 9, "lists_out_per_month": 8,
         ]
-        return KpiTarget.defaults(tenant: parameters.tenant).map { target in
+        let scaled = KpiTarget.defaults(tenant: parameters.tenant).map { target in
             var target = target
             if let value = perTeam[target.metric] { target.target = (value * teams).rounded() }
             return target
         }
+        return scaled + [
+            KpiTarget(
+                id: "demo-bookings-quarter", tenant: parameters.tenant, metric: "bookings_per_quarter",
+                period: .quarter, target: bookingsTarget)
+        ]
+    }
+
+    /// The B2B team's quarterly bookings target in whole dollars: 15% above what the pipeline wins in a typical
+    /// quarter (about 31% of the opportunities of 180 days are won, at $27,700 on average), rounded to $10,000.
+    var bookingsTarget: Double {
+        let typical = Double(parameters.opportunities) * 0.31 / 2 * 27_700
+        return (typical * 1.15 / 10_000).rounded() * 10_000
     }
 
     /// Every generated event, lazily: reference data, then each lead, each opportunity and each account.
@@ -58,10 +70,10 @@ public struct DemoGenerator: Sendable {
         return (bundle.deals, bundle.activities)
     }
 
-    /// B2B opportunity `index` (0-based) with its activities.
-    public func opportunity(_ index: Int) -> (deal: Deal, activities: [Activity]) {
+    /// B2B opportunity `index` (0-based) with its buying committee and its activities.
+    public func opportunity(_ index: Int) -> (deal: Deal, contacts: [Contact], activities: [Activity]) {
         let bundle = opportunities.opportunity(index)
-        return (bundle.deal, bundle.activities)
+        return (bundle.deal, bundle.contacts, bundle.activities)
     }
 
     /// Customer account `index` (0-based) with everything recorded about it.

@@ -45,6 +45,26 @@ struct DemoLeadGenerator: Sendable {
         return u < 0.7 ? rng.int(0...6) : u < 0.9 ? rng.int(7...13) : rng.int(14...29)
     }
 
+    /// The first calls of the BDR who joined this week (`DemoRoster.newBDR`): two short cold calls yesterday.
+    func newStarterCalls() -> [Activity] {
+        var rng = SplitMix64(seed: parameters.seed, domain: 11, index: 0)
+        let rep = roster.newBDR
+        let tz = DemoRoster.timeZone(of: rep)
+        return (1...2).map { n in
+            let at = clock.officeTime(day: -1, zone: tz, rng: &rng)
+            let prospect = DemoNames.company(&rng)
+            let (who, first) = DemoNames.person(&rng)
+            let duration = rng.int(2...5) * 60
+            return Activity(
+                id: Activity.ID(rep.id.rawValue + "-call-" + String(n)), tenant: parameters.tenant, kind: .callConducted,
+                rep: rep.id, occurredAt: at, scheduledAt: at, completedAt: at.addingTimeInterval(Double(duration)),
+                subject: "Cold call: \(prospect)",
+                body: DemoText.fill(DemoText.coldCallNotes[n], first: first, company: prospect),
+                participants: [rep.email ?? rep.id.rawValue, DemoNames.email(who, at: prospect)],
+                durationSeconds: duration)
+        }
+    }
+
     /// The deal id of lead `index` (0-based).
     static func leadID(_ index: Int) -> Deal.ID { Deal.ID("lead-" + DemoNames.pad(index + 1, 6)) }
 

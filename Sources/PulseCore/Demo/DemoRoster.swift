@@ -5,6 +5,8 @@ public struct DemoRoster: Sendable {
     public var executive: Rep
     public var managers: [Rep]
     public var bdrs: [Rep]
+    /// A BDR who joined this week and is still ramping up: two calls so far, no leads of their own.
+    public var newBDR: Rep
     public var accountExecutives: [Rep]
     public var csms: [Rep]
     /// Each BDR's drive, 0.6–1.4 (same order as `bdrs`): their share of the leads and how many cold calls they
@@ -68,6 +70,12 @@ public struct DemoRoster: Sendable {
         accountExecutives = team(prefix: "ae", role: .rep, count: parameters.aeCount, teamName: "Sales", &rng)
         csms = team(prefix: "csm", role: .csm, count: parameters.csmCount, teamName: "Customer Success", &rng)
         self.managers = managers
+        let starter = person(&rng)
+        let firstBDR = bdrs[0]
+        newBDR = Rep(
+            id: Rep.ID("rep-bdr-" + DemoNames.pad(bdrs.count + 1, 3)), tenant: tenant, name: starter.name,
+            email: starter.email, role: .bdr, manager: firstBDR.manager, team: firstBDR.team, region: firstBDR.region,
+            timeZone: firstBDR.timeZone)
         bdrDrive = bdrs.indices.map { i in
             let golden = Double(i) * 0.618_033_988_749_895
             return 1.4 - 0.8 * (golden - golden.rounded(.down))
@@ -87,7 +95,7 @@ public struct DemoRoster: Sendable {
     }
 
     /// Everyone, executive first.
-    public var all: [Rep] { [executive] + managers + bdrs + accountExecutives + csms }
+    public var all: [Rep] { [executive] + managers + bdrs + [newBDR] + accountExecutives + csms }
 
     /// The time zone of a rep (UTC when the identifier is unknown).
     static func timeZone(of rep: Rep) -> TimeZone {
