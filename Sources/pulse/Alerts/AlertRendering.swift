@@ -5,9 +5,14 @@ import PulseCore
 enum AlertRendering {
     /// "critical (P1 · urgent) — immediate (< 24 h)".
     static func severityLabel(_ severity: Severity) -> String {
-        let words = Severity.vocabulary.filter { $0.value == severity && $0.key != severity.rawValue }
-            .map(\.key).filter { !$0.contains("_") && !$0.contains("-") }.sorted()
-        return "\(severity.rawValue) (\(words.joined(separator: " · "))) — \(severity.responseLabel)"
+        let words =
+            switch severity {
+            case .critical: "P1 · urgent"
+            case .high: "P2 · important"
+            case .medium: "opportunity"
+            case .low: "P3 · performance"
+            }
+        return "\(severity.rawValue) (\(words)) — respond: \(severity.responseLabel)"
     }
 
     /// Short UTC time: "2026-11-25 09:30".
