@@ -169,7 +169,11 @@ struct AlertBookStep {
     mutating func notifyIfDue(_ i: Int) {
         let now = self.now
         let alert = alerts[i]
-        guard alert.state == .open, !alert.shadow, alert.suppression == nil, alert.notifiedAt == nil else { return }
+        // slaDueAt is only ever set once someone was told, so it also counts as "notified" (for stores that
+        // predate `notifiedAt`).
+        guard alert.state == .open, !alert.shadow, alert.suppression == nil, alert.notifiedAt == nil,
+            alert.slaDueAt == nil
+        else { return }
         let due = slaDue(for: alert)
         modify(i) {
             $0.notifiedAt = now

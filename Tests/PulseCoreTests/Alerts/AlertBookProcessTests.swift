@@ -273,3 +273,28 @@ import Testing
         #expect(changes.isEmpty)
     }
 }
+
+@Suite struct AlertBookStorageTests {
+    @Test func anAlertWithARunningSLAIsNeverNotifiedTwiceEvenWithoutNotifiedAt() {
+        var h = BookHarness([AF.stalled])
+        h.process([AF.firing(AF.stalled, at: AF.t0)], at: AF.t0)
+        h.alerts[0].notifiedAt = nil  // a store that does not keep the field
+        h.process([AF.firing(AF.stalled, at: AF.at(hours: 1))], at: AF.at(hours: 1))
+        let tick = h.tick(at: AF.at(hours: 2))
+        #expect(tick.isEmpty)
+        #expect(h.notifications.count == 1)
+        #expect(h.alerts[0].slaDueAt == AF.at(hours: 12))
+    }
+
+    @Test func alertsRoundTripThroughJSONWithTheirLifecycleFields() throws {
+        var h = BookHarness([AF.stalled])
+        h.process([AF.firing(AF.stalled, at: AF.t0)], at: AF.t0)
+        h.process([AF.clear(AF.stalled, at: AF.at(hours: 1))], at: AF.at(hours: 1))
+        h.process([AF.firing(AF.stalled, at: AF.at(hours: 1.5))], at: AF.at(hours: 1.5))
+        let alert = h.alerts[1]
+        let decoded = try JSONDecoder().decode(Alert.self, from: JSONEncoder().encode(alert))
+        #expect(decoded == alert)
+        #expect(decoded.reopenedFrom == h.alerts[0].id)
+        #expect(decoded.notifiedAt == AF.at(hours: 1.5))
+    }
+}
