@@ -46,6 +46,8 @@ public struct AlertBook: Sendable {
     ///   `flapWindow`, e.g. from `AlertStore.latestAlert(fingerprint:)`): a firing whose previous alert
     ///   auto-resolved within the window is marked `reopened`, one whose previous alert a user resolved within
     ///   the window is held back until the window has passed.
+    ///   Everything `process` reads is local to the evaluated entities, so passing only the alerts on those
+    ///   entities gives the same change set (and keeps the hot path independent of the book's size).
     /// - Evaluations of unknown or disabled rules are ignored; of two evaluations of one rule and entity, the
     ///   last counts.
     public func process(
@@ -93,7 +95,7 @@ public struct AlertBook: Sendable {
             step.advanceClock(i, rule: rule)
             if step.endSnooze(i) { reminders.append(i) }
         }
-        for i in step.indices where step.alerts[i].isActive { step.reconcile(i) }
+        for i in step.indices where step.alerts[i].isActive && isLive(step.alerts[i].rule) { step.reconcile(i) }
         for i in reminders { step.remind(i) }
         for i in step.indices where step.alerts[i].isActive {
             guard let rule = rules[step.alerts[i].rule], rule.enabled else { continue }
@@ -101,6 +103,8 @@ public struct AlertBook: Sendable {
         }
         return step.changeSet()
     }
+
+    private func isLive(_ rule: Rule.ID) -> Bool { rules[rule]?.enabled == true }
 
     /// A rule and an entity: one evaluation slot.
     private struct Pair: Hashable, Comparable {

@@ -15,7 +15,10 @@ struct AlertBookStep {
     let book: AlertBook
     let org: OrgChart
     let now: Date
-    private let silences: [Silence]
+    /// Silences in force now, longest-running first.
+    private let silences: [CompiledSilence]
+    /// Every silence of the tenant by id, for audit details (an ended one included).
+    private let silenceByID: [Silence.ID: Silence]
     private let recentNotifications: [Rep.ID: Int]
     private(set) var alerts: [Alert] = []
     private var position: [Alert.ID: Int] = [:]
@@ -33,7 +36,10 @@ struct AlertBookStep {
         self.now = now
         self.recentNotifications = recent
         let tenant = book.configuration.tenant
-        self.silences = silences.filter { $0.tenant == tenant }.sorted { ($1.endsAt, $0.id) < ($0.endsAt, $1.id) }
+        self.silenceByID = Dictionary(
+            silences.filter { $0.tenant == tenant }.map { ($0.id, $0) }, uniquingKeysWith: { $1 })
+        self.silences = silences.filter { $0.tenant == tenant && $0.isActive(at: now) }
+            .sorted { ($1.endsAt, $0.id) < ($0.endsAt, $1.id) }.map(CompiledSilence.init)
         for alert in known where alert.tenant == tenant && position[alert.id] == nil {
             add(alert)
         }
@@ -127,8 +133,8 @@ struct AlertBookStep {
     func desiredSuppression(_ i: Int) -> AlertSuppression? {
         let alert = alerts[i]
         guard alert.isActive, !alert.shadow else { return nil }
-        if let silence = silences.first(where: { $0.isActive(at: now) && $0.matches(alert.labels) }) {
-            return .silenced(silence.id)
+        if let silence = silences.first(where: { $0.matches(alert.labels) }) {
+            return .silenced(silence.silence.id)
         }
         var inhibitors: [String] = []
         for j in activeAlerts(on: alert.entity) where j != i {
@@ -169,7 +175,11 @@ struct AlertBookStep {
     mutating func notifyIfDue(_ i: Int) {
         let now = self.now
         let alert = alerts[i]
-        guard alert.state == .open, !alert.shadow, alert.suppression == nil, alert.notifiedAt == nil else { return }
+        // slaDueAt is only ever set once someone was told, so it also counts as "notified" (for stores that
+        // predate `notifiedAt`).
+        guard alert.state == .open, !alert.shadow, alert.suppression == nil, alert.notifiedAt == nil,
+            alert.slaDueAt == nil
+        else { return }
         let due = slaDue(for: alert)
         modify(i) {
             $0.notifiedAt = now
@@ -189,7 +199,7 @@ struct AlertBookStep {
     private func suppressionDetail(_ suppression: AlertSuppression, of i: Int) -> String {
         switch suppression {
         case .silenced(let id):
-            guard let silence = silences.first(where: { $0.id == id }) else { return "silenced by \(id)" }
+            guard let silence = silenceByID[id] else { return "silenced by \(id)" }
             return "silenced by \(id) (\(silence.matchers.map(\.description).joined(separator: ", "))) until "
                 + "\(AlertTextRenderer.timestamp(silence.endsAt)), set by \(silence.createdBy): \(silence.reason)"
         case .inhibited(let fingerprint):
@@ -202,7 +212,7 @@ struct AlertBookStep {
     private func releaseDetail(_ suppression: AlertSuppression) -> String {
         switch suppression {
         case .silenced(let id):
-            guard let silence = silences.first(where: { $0.id == id }) else { return "silence \(id) no longer applies" }
+            guard let silence = silenceByID[id] else { return "silence \(id) no longer applies" }
             return now >= silence.endsAt
                 ? "silence \(id) ended at \(AlertTextRenderer.timestamp(silence.endsAt))"
                 : "silence \(id) no longer matches"

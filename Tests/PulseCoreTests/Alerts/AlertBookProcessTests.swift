@@ -231,3 +231,70 @@ import Testing
         #expect(changes.isEmpty)
     }
 }
+
+@Suite struct AlertBookEdgeTests {
+    @Test func processingOnlyTheAlertsOfTheEvaluatedEntitiesGivesTheSameChangeSet() {
+        var h = BookHarness([AF.velocity, AF.stalled], configuration: .init(throttlePerHour: 100))
+        h.process(
+            ["D1", "D2", "D3"].flatMap {
+                [AF.firing(AF.velocity, $0, at: AF.t0), AF.firing(AF.stalled, $0, at: AF.t0)]
+            },
+            at: AF.t0)
+        let evaluations = [
+            AF.clear(AF.velocity, "D2", at: AF.at(hours: 1)), AF.firing(AF.stalled, "D2", at: AF.at(hours: 1)),
+        ]
+        let all = h.book.process(
+            evaluations, active: h.alerts, silences: [], org: AF.org, recentNotifications: [:], now: AF.at(hours: 1))
+        let local = h.book.process(
+            evaluations, active: h.alerts.filter { $0.entity == AF.deal("D2") }, silences: [], org: AF.org,
+            recentNotifications: [:], now: AF.at(hours: 1))
+        #expect(all == local)
+        #expect(all.notifications.count == 1)
+    }
+
+    @Test func notifyOnResolveTellsThoseWhoWereToldWhenTheConditionClears() {
+        var h = BookHarness([AF.stalled], configuration: .init(notifyOnResolve: true))
+        h.process([AF.firing(AF.stalled, at: AF.t0)], at: AF.t0)
+        h.process([AF.clear(AF.stalled, at: AF.at(hours: 1))], at: AF.at(hours: 1))
+        #expect(h.notifications.map(\.reason) == [.new, .resolved])
+        // Off by default.
+        var quiet = BookHarness([AF.stalled])
+        quiet.process([AF.firing(AF.stalled, at: AF.t0)], at: AF.t0)
+        quiet.process([AF.clear(AF.stalled, at: AF.at(hours: 1))], at: AF.at(hours: 1))
+        #expect(quiet.notifications.map(\.reason) == [.new])
+    }
+
+    @Test func tickLeavesAlertsOfRulesThatAreNoLongerLoadedAlone() {
+        var h = BookHarness([AF.stalled])
+        h.process([AF.firing(AF.stalled, at: AF.t0)], at: AF.t0)
+        h.book = AlertBook(rules: [])
+        h.silences = [AF.silence("s1", ["rule=stalled-deal"], until: AF.at(hours: 50))]
+        let changes = h.tick(at: AF.at(hours: 40))
+        #expect(changes.isEmpty)
+    }
+}
+
+@Suite struct AlertBookStorageTests {
+    @Test func anAlertWithARunningSLAIsNeverNotifiedTwiceEvenWithoutNotifiedAt() {
+        var h = BookHarness([AF.stalled])
+        h.process([AF.firing(AF.stalled, at: AF.t0)], at: AF.t0)
+        h.alerts[0].notifiedAt = nil  // a store that does not keep the field
+        h.process([AF.firing(AF.stalled, at: AF.at(hours: 1))], at: AF.at(hours: 1))
+        let tick = h.tick(at: AF.at(hours: 2))
+        #expect(tick.isEmpty)
+        #expect(h.notifications.count == 1)
+        #expect(h.alerts[0].slaDueAt == AF.at(hours: 12))
+    }
+
+    @Test func alertsRoundTripThroughJSONWithTheirLifecycleFields() throws {
+        var h = BookHarness([AF.stalled])
+        h.process([AF.firing(AF.stalled, at: AF.t0)], at: AF.t0)
+        h.process([AF.clear(AF.stalled, at: AF.at(hours: 1))], at: AF.at(hours: 1))
+        h.process([AF.firing(AF.stalled, at: AF.at(hours: 1.5))], at: AF.at(hours: 1.5))
+        let alert = h.alerts[1]
+        let decoded = try JSONDecoder().decode(Alert.self, from: JSONEncoder().encode(alert))
+        #expect(decoded == alert)
+        #expect(decoded.reopenedFrom == h.alerts[0].id)
+        #expect(decoded.notifiedAt == AF.at(hours: 1.5))
+    }
+}
