@@ -12,6 +12,8 @@ public protocol AlertStore: Sendable {
 
     /// Alerts not resolved, for the alert book's state.
     func activeAlerts(tenant: Tenant.ID) async throws -> [Alert]
+    /// Alerts not resolved on any of these entities (what an incremental evaluation of them needs).
+    func activeAlerts(tenant: Tenant.ID, entities: Set<EntityRef>) async throws -> [Alert]
     /// Alerts matching a filter, most severe first, then newest first.
     func alerts(_ filter: AlertFilter) async throws -> [Alert]
     /// The alert with this number, if any.

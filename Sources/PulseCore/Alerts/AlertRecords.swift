@@ -208,10 +208,13 @@ public struct AlertChangeSet: Hashable, Sendable {
 
     /// Appends another change set (later alert versions replace earlier ones with the same id).
     public mutating func merge(_ other: AlertChangeSet) {
+        var position = [Alert.ID: Int](minimumCapacity: alerts.count)
+        for (i, alert) in alerts.enumerated() { position[alert.id] = i }
         for alert in other.alerts {
-            if let i = alerts.firstIndex(where: { $0.id == alert.id }) {
+            if let i = position[alert.id] {
                 alerts[i] = alert
             } else {
+                position[alert.id] = alerts.count
                 alerts.append(alert)
             }
         }

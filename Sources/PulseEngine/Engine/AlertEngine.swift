@@ -100,7 +100,12 @@ public actor AlertEngine {
     private func settle(_ evaluations: [RuleEvaluation], now: Date, tick: Bool, started: ContinuousClock.Instant)
         async throws -> EvaluationOutcome
     {
-        let active = try await store.activeAlerts(tenant: tenant)
+        // A full step reads every active alert; an incremental one only those on the entities it evaluated
+        // (the alert book's `process` reads nothing else).
+        let active =
+            tick
+            ? try await store.activeAlerts(tenant: tenant)
+            : try await store.activeAlerts(tenant: tenant, entities: Set(evaluations.map(\.entity)))
         let silences = try await store.silences(tenant: tenant, includeExpired: false, now: now)
         let recent = try await store.notificationCounts(tenant: tenant, since: now.addingTimeInterval(-3600))
         var changes = book.process(
@@ -116,6 +121,7 @@ public actor AlertEngine {
                 book.tick(
                     active: stillActive, silences: silences, org: org, recentNotifications: counts, now: now))
         }
+        if !tick { changes.alerts = Self.withoutRefreshOnly(changes.alerts, previous: active) }
         let saved = changes.isEmpty ? [] : try await store.save(changes)
         let outcome = EvaluationOutcome(
             now: now, evaluations: evaluations, changes: changes, saved: saved,
@@ -127,6 +133,20 @@ public actor AlertEngine {
                 "opened": "\(outcome.opened.count)", "resolved": "\(outcome.resolved.count)",
             ])
         return outcome
+    }
+
+    /// Drops alert versions that differ from the stored one only in `lastFiringAt` / `updatedAt` (the condition
+    /// still holds with the same numbers), so an incremental step does not rewrite every still-firing alert it
+    /// touched. Full evaluations save them, which keeps `lastFiringAt` at most one schedule interval old.
+    static func withoutRefreshOnly(_ alerts: [Alert], previous: [Alert]) -> [Alert] {
+        let before = Dictionary(previous.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last })
+        return alerts.filter { alert in
+            guard var old = before[alert.id] else { return true }
+            old.lastFiringAt = alert.lastFiringAt
+            old.updatedAt = alert.updatedAt
+            old.facts["now"] = alert.facts["now"]
+            return old != alert
+        }
     }
 
     // MARK: - Actions

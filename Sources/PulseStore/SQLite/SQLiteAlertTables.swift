@@ -59,6 +59,7 @@ enum SQLiteAlertTables {
                 CREATE INDEX alerts_fingerprint ON alerts (tenant, fingerprint, raised_at);
                 CREATE INDEX alerts_rule ON alerts (tenant, rule);
                 CREATE INDEX alerts_owner ON alerts (tenant, owner);
+                CREATE INDEX alerts_entity ON alerts (tenant, entity_id, state);
                 CREATE TABLE alert_audit (
                     id INTEGER PRIMARY KEY AUTOINCREMENT,
                     tenant TEXT NOT NULL,

@@ -171,6 +171,20 @@ extension SQLiteStore: AlertStore {
         return try await fetchAlerts(tenant: tenant, [clause], parameters)
     }
 
+    public func activeAlerts(tenant: Tenant.ID, entities: Set<EntityRef>) async throws -> [Alert] {
+        guard !entities.isEmpty else { return [] }
+        let (stateClause, stateParameters) = Self.inClause("state", AlertState.allCases.filter { $0 != .resolved })
+        var found: [Alert] = []
+        let ids = Array(Set(entities.map(\.id))).sorted()
+        for start in stride(from: 0, to: ids.count, by: 500) {
+            let slice = ids[start..<min(ids.count, start + 500)]
+            let marks = Array(repeating: "?", count: slice.count).joined(separator: ", ")
+            found += try await fetchAlerts(
+                tenant: tenant, [stateClause, "entity_id IN (\(marks))"], stateParameters + slice.map { .text($0) })
+        }
+        return found.filter { entities.contains($0.entity) }
+    }
+
     public func alerts(_ filter: AlertFilter) async throws -> [Alert] {
         var clauses: [String] = []
         var parameters: [AlertQueryParameter] = []

@@ -9,8 +9,8 @@ struct BenchEvaluateData {
     let deals: Int
     let events: Int
     let start: Date
-    /// Simulated time the stream spans.
-    let span: TimeInterval = 30 * 86_400
+    /// Simulated time the stream spans: 30 days per million events (about 23 events a minute), whatever the count.
+    var span: TimeInterval { 30 * 86_400 * Double(events) / 1_000_000 }
     let seed: UInt64 = 42
 
     static let industries = ["EdTech", "FinTech", "HealthTech", "Retail", "Manufacturing", "Media", "Logistics"]
@@ -60,20 +60,33 @@ struct BenchEvaluateData {
             }
         }
         for d in 0..<deals {
-            batch.deals.append(makeDeal(d, rng: &rng, createdBefore: start))
+            let deal = makeDeal(d, rng: &rng, createdBefore: start)
+            batch.deals.append(deal)
+            // Each open deal's latest touch: 0–16 days ago, so about one in eight starts out stalled.
+            if deal.outcome == nil {
+                let account = d % accounts
+                batch.activities.append(
+                    Activity(
+                        id: .init("seed-\(d)"), kind: .emailOut, deal: deal.id, account: accountID(account),
+                        rep: deal.owner, contact: contactID(account, 0),
+                        occurredAt: start.addingTimeInterval(-Double(rng.int(0...16 * 24)) * 3600),
+                        subject: "Follow-up", body: "Following up on our last conversation.",
+                        participants: [contactID(account, 0).rawValue]))
+            }
         }
         return batch
     }
 
     private func makeDeal(_ d: Int, rng: inout SplitMix64, createdBefore reference: Date) -> Deal {
-        let created = reference.addingTimeInterval(-Double(rng.int(1...700)) * 86_400)
-        let account = d % accounts
         let closed = d % 10 < 6
+        // Closed deals span two years; open ones are younger, as in a working pipeline.
+        let created = reference.addingTimeInterval(-Double(rng.int(closed ? 30...700 : 5...90)) * 86_400)
+        let account = d % accounts
         var history = [StageChange(stage: "Prospecting", enteredAt: created)]
         var t = created
         let reached = rng.int(0...3)
         for s in 1...max(1, reached) where s < Self.stages.count {
-            t = t.addingTimeInterval(Double(rng.int(3...30)) * 86_400)
+            t = t.addingTimeInterval(Double(rng.int(closed ? 3...30 : 2...12)) * 86_400)
             if t < reference { history.append(StageChange(stage: Self.stages[s], enteredAt: t)) }
         }
         var outcome: DealOutcome?
