@@ -7,7 +7,6 @@ struct DemoDealWriter {
     let id: Deal.ID
     let tenant: Tenant.ID
     let rep: Rep.ID
-    let repEmail: String
     let zone: TimeZone
     let clock: DemoClock
     let committee: [Contact]
@@ -25,13 +24,12 @@ struct DemoDealWriter {
     var lastActivity: Date? { activities.map(\.occurredAt).max() }
 
     init(
-        id: Deal.ID, tenant: Tenant.ID, rep: Rep.ID, repEmail: String, zone: TimeZone, clock: DemoClock,
+        id: Deal.ID, tenant: Tenant.ID, rep: Rep.ID, zone: TimeZone, clock: DemoClock,
         committee: [Contact], singleThreaded: Bool, first: String, company: String, competitor: String
     ) {
         self.id = id
         self.tenant = tenant
         self.rep = rep
-        self.repEmail = repEmail
         self.zone = zone
         self.clock = clock
         self.committee = committee
@@ -190,7 +188,8 @@ struct DemoDealWriter {
         guard time <= clock.now, time <= quiet else { return }
         let contacts = people.map { committee[$0] }
         let emails = contacts.map { $0.email ?? $0.id.rawValue }
-        let participants = kind == .note ? [repEmail] : (kind == .emailIn ? emails + [repEmail] : [repEmail] + emails)
+        // Participants are the buyer's people; the rep is the activity's `rep`.
+        let participants = kind == .note ? [] : emails
         activities.append(
             Activity(
                 id: Activity.ID(id.rawValue + "-a" + DemoNames.pad(activities.count + 1, 2)), tenant: tenant,

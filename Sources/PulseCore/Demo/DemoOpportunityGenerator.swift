@@ -124,7 +124,7 @@ struct DemoOpportunityGenerator: Sendable {
         let committee = self.committee(
             id: id, company: company, champion: person, segment: segment, rng: &story)
         var writer = DemoDealWriter(
-            id: id, tenant: parameters.tenant, rep: ae.id, repEmail: ae.email ?? ae.id.rawValue, zone: tz,
+            id: id, tenant: parameters.tenant, rep: ae.id, zone: tz,
             clock: clock, committee: committee, singleThreaded: plot == .singleThreaded || plot == .goneDark,
             first: first, company: company, competitor: competitor)
         writer.write(

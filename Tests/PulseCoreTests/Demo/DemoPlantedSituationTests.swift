@@ -79,7 +79,7 @@ import Testing
         #expect((1...12).contains(single.count), "single-threaded: \(single.count)")
         let joined = open.filter { world.daysAgo($0.createdAt!) >= 7 && !world.newBuyers($0, days: 7).isEmpty }
         #expect(joined.count >= 1)
-        let demoNew = open.filter { !world.newBuyers($0, days: 14, kinds: [.demo]).isEmpty }
+        let demoNew = open.filter { !world.newBuyers($0, days: 7, kinds: [.demo]).isEmpty }
         #expect(demoNew.count >= 1)
         let procurement = Set(world.contacts.filter { $0.role == .procurement }.compactMap(\.email))
         let withProcurement = open.filter { !world.buyers(in: world.recent($0, days: 30)).isDisjoint(with: procurement) }
