@@ -57,6 +57,11 @@ public struct Alert: Identifiable, Hashable, Sendable, Codable {
     /// The facts of the latest firing.
     public var facts: [String: FactValue]
     public var impactCents: Int64?
+    /// When the first notification at level 0 was written; nil while nobody has been told (pending, shadow,
+    /// silenced or inhibited since it was raised). Lets a released alert notify exactly once.
+    public var notifiedAt: Date?
+    /// The resolved alert with the same fingerprint this one follows, when it fired again within the flap window.
+    public var reopenedFrom: ID?
 
     public init(
         id: ID, number: Int64 = 0, tenant: Tenant.ID, fingerprint: String, rule: Rule.ID, severity: Severity,
@@ -66,7 +71,8 @@ public struct Alert: Identifiable, Hashable, Sendable, Codable {
         shadow: Bool = false, raisedAt: Date, openedAt: Date? = nil, lastFiringAt: Date, clearSince: Date? = nil,
         updatedAt: Date, acknowledgedAt: Date? = nil, acknowledgedBy: String? = nil, snoozedUntil: Date? = nil,
         resolvedAt: Date? = nil, resolvedBy: String? = nil, resolutionNote: String? = nil, escalationLevel: Int = 0,
-        slaDueAt: Date? = nil, content: AlertContent, facts: [String: FactValue] = [:], impactCents: Int64? = nil
+        slaDueAt: Date? = nil, content: AlertContent, facts: [String: FactValue] = [:], impactCents: Int64? = nil,
+        notifiedAt: Date? = nil, reopenedFrom: ID? = nil
     ) {
         self.id = id
         self.number = number
@@ -100,6 +106,8 @@ public struct Alert: Identifiable, Hashable, Sendable, Codable {
         self.content = content
         self.facts = facts
         self.impactCents = impactCents
+        self.notifiedAt = notifiedAt
+        self.reopenedFrom = reopenedFrom
     }
 
     /// True until the alert is resolved.
