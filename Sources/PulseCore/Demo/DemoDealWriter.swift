@@ -62,7 +62,8 @@ struct DemoDealWriter {
                 with: [0], quiet: quiet)
         } else {
             log(
-                .emailOut, at: reply, subject: "\(product) for \(company)", body: fill(rng.pick(DemoDealText.neutralOut)),
+                .emailOut, at: reply, subject: "\(product) for \(company)",
+                body: fill(rng.pick(DemoDealText.neutralOut)),
                 with: [0], quiet: quiet)
         }
 
@@ -79,7 +80,8 @@ struct DemoDealWriter {
             }
         }
         if case .signal(let signal) = plot, let entered = stages.last?.enteredAt {
-            let at = max(entered.addingTimeInterval(3600), clock.officeTime(day: -rng.int(1...3), zone: zone, rng: &rng))
+            let at = max(
+                entered.addingTimeInterval(3600), clock.officeTime(day: -rng.int(1...3), zone: zone, rng: &rng))
             let call = signal == .roi || signal == .technicalEvaluation
             log(
                 call ? .callConducted : .emailIn, at: min(at, now.addingTimeInterval(-3600)),
@@ -93,7 +95,9 @@ struct DemoDealWriter {
                 .emailIn, at: closedAt.addingTimeInterval(-7200), subject: "Signed order form",
                 body: "Please find the signed order form attached. Looking forward to the kick-off.",
                 with: [engaged.last ?? 0], quiet: .distantFuture)
-            log(.note, at: closedAt.addingTimeInterval(600), subject: nil, body: "Closed won.", with: [], quiet: .distantFuture)
+            log(
+                .note, at: closedAt.addingTimeInterval(600), subject: nil, body: "Closed won.", with: [],
+                quiet: .distantFuture)
         } else {
             let body: String =
                 switch plot {
@@ -103,7 +107,9 @@ struct DemoDealWriter {
                         ? "We have decided to go with \(competitor) this time. Thank you for your help."
                         : "We have decided not to go ahead this year. Thanks for your time."
                 }
-            log(.emailIn, at: closedAt.addingTimeInterval(-3600), subject: "Decision", body: body, with: [0], quiet: .distantFuture)
+            log(
+                .emailIn, at: closedAt.addingTimeInterval(-3600), subject: "Decision", body: body, with: [0],
+                quiet: .distantFuture)
         }
     }
 
@@ -142,7 +148,7 @@ struct DemoDealWriter {
     ) {
         let kind = rng.pick([ActivityKind.emailOut, .emailIn, .callConducted], weights: [40, 35, 25])
         // Now and then someone new is brought in (a colleague, a manager) on a call.
-        if kind == .callConducted, !singleThreaded, rng.chance(0.12) { 
+        if kind == .callConducted, !singleThreaded, rng.chance(0.12) {
             join(Array(DemoOpportunityGenerator.committeeRoles.dropFirst()), onlyOne: true)
         }
         var body: String
