@@ -48,7 +48,7 @@ struct DemoDealWriter {
         let end = path.closedAt ?? now
         let quiet = path.quietAfter ?? .distantFuture
         let created = path.history[0].enteredAt
-        if singleThreaded == false, committee.count > 1, rng.chance(0.5) { join([.economicBuyer]) }
+        if !singleThreaded, committee.count > 1, rng.chance(0.5) { join([.economicBuyer]) }
 
         // First contact: an inbound request answered by the rep, or the rep's introduction. New deals this week
         // wait longer for their first answer (the team is stretched), older ones get one within a few hours.
