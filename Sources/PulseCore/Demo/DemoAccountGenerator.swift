@@ -137,7 +137,7 @@ struct DemoAccountGenerator: Sendable {
 
         // Engagement: daily events over the last 90 days, shaped by the profile.
         var engagement: [EngagementEvent] = []
-        let base = segment == "Enterprise" ? 6 : segment == "Mid-Market" ? 3.5 : 1.5
+        let base = segment == "Enterprise" ? 4 : segment == "Mid-Market" ? 2.5 : 1
         var featureUses = 0
         let churnDay = churnAt.map { clock.dayOffset(of: $0) }
         if consent {
@@ -171,7 +171,7 @@ struct DemoAccountGenerator: Sendable {
                     guard time < now else { continue }
                     let contact = rng.pick(contacts).id
                     let kind = rng.pick(
-                        EngagementKind.allCases, weights: [35, 15, 5, 35, 10])
+                        EngagementKind.allCases, weights: [30, 12, 3, 45, 10])
                     let eventID = EngagementEvent.ID(id.rawValue + "-e" + DemoNames.pad(engagement.count + 1, 5))
                     var event = EngagementEvent(
                         id: eventID, tenant: tenant, account: id, contact: contact, kind: kind, occurredAt: time,
