@@ -66,9 +66,10 @@ struct DemoAccountGenerator: Sendable {
         let roll = rng.unit()
         let plant = Self.plant(index, count: parameters.accounts)
         var profile: DemoAccountProfile =
-            roll < 0.08 ? .churned : roll < 0.18 ? .declining : roll < 0.32 ? .expanding : .stable
+            roll < 0.08 ? .churned : roll < 0.18 ? .declining : roll < 0.26 ? .expanding : .stable
         switch plant {
-        case .errorSpike, .ticketSpike, .delighted: if profile == .churned || profile == .declining { profile = .stable }
+        case .errorSpike, .ticketSpike, .delighted:
+            if profile == .churned || profile == .declining { profile = .stable }
         case .fullSeats, .surge: profile = .expanding
         case nil: break
         }
@@ -136,7 +137,7 @@ struct DemoAccountGenerator: Sendable {
 
         // Engagement: daily events over the last 90 days, shaped by the profile.
         var engagement: [EngagementEvent] = []
-        let base = segment == "Enterprise" ? 6 : segment == "Mid-Market" ? 3.5 : 1.5
+        let base = segment == "Enterprise" ? 4 : segment == "Mid-Market" ? 2.5 : 1
         var featureUses = 0
         let churnDay = churnAt.map { clock.dayOffset(of: $0) }
         if consent {
@@ -162,13 +163,15 @@ struct DemoAccountGenerator: Sendable {
                 }
                 let dayStart = clock.today + Int64(day) * Days.seconds
                 if DemoClock.weekday(ofDayStart: dayStart) >= 5 { rate *= 0.15 }
-                let count = rng.binomial(trials: max(10, Int(rate * 2)), p: min(1, rate / Double(max(10, Int(rate * 2)))))
+                // A team's use varies by a quarter from day to day around its rate (not by chance alone: a
+                // stable customer must not look like it surged or collapsed from one month to the next).
+                let count = Int((rate * (0.75 + 0.5 * rng.unit())).rounded())
                 for _ in 0..<count {
                     let time = clock.officeTime(day: day, zone: tz, rng: &rng)
                     guard time < now else { continue }
                     let contact = rng.pick(contacts).id
                     let kind = rng.pick(
-                        EngagementKind.allCases, weights: [35, 15, 5, 35, 10])
+                        EngagementKind.allCases, weights: [30, 12, 3, 45, 10])
                     let eventID = EngagementEvent.ID(id.rawValue + "-e" + DemoNames.pad(engagement.count + 1, 5))
                     var event = EngagementEvent(
                         id: eventID, tenant: tenant, account: id, contact: contact, kind: kind, occurredAt: time,
@@ -209,7 +212,8 @@ struct DemoAccountGenerator: Sendable {
                     subject: rng.pick(DemoText.ticketSubjects),
                     firstResponseMinutes: unhappy ? rng.int(60...600) : rng.int(5...120),
                     resolutionHours: isClosed ? hours : nil,
-                    satisfaction: isClosed ? (unhappy ? rng.int(1...3) : rng.pick([3, 4, 5], weights: [25, 65, 10])) : nil,
+                    satisfaction: isClosed
+                        ? (unhappy ? rng.int(1...3) : rng.pick([3, 4, 5], weights: [25, 65, 10])) : nil,
                     escalated: unhappy && rng.chance(0.3)))
         }
         for _ in 0..<rng.binomial(trials: 6, p: 0.4) {
@@ -226,7 +230,9 @@ struct DemoAccountGenerator: Sendable {
             }
         }
         if plant == .ticketSpike {
-            for _ in 0..<rng.int(4...6) { ticket(day: -rng.int(1...6), priority: rng.pick([.high, .urgent]), unhappy: true) }
+            for _ in 0..<rng.int(4...6) {
+                ticket(day: -rng.int(1...6), priority: rng.pick([.high, .urgent]), unhappy: true)
+            }
         }
         if plant == .delighted || (profile == .expanding && rng.chance(0.15)) {
             for _ in 0..<2 {

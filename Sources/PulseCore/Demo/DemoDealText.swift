@@ -32,7 +32,7 @@ enum DemoDealText {
         switch signal {
         case .competitor:
             [
-                "We are also evaluating {competitor}; their demo is next week.",
+                "We are also evaluating other vendors, {competitor} among them; their demo is next week.",
                 "Candidly, {competitor} came in lower. What makes you different from that competitor?",
                 "Our IT lead wants to switch to {competitor} if the integration takes too long.",
             ]

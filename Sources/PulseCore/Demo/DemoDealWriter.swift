@@ -7,7 +7,6 @@ struct DemoDealWriter {
     let id: Deal.ID
     let tenant: Tenant.ID
     let rep: Rep.ID
-    let repEmail: String
     let zone: TimeZone
     let clock: DemoClock
     let committee: [Contact]
@@ -25,13 +24,12 @@ struct DemoDealWriter {
     var lastActivity: Date? { activities.map(\.occurredAt).max() }
 
     init(
-        id: Deal.ID, tenant: Tenant.ID, rep: Rep.ID, repEmail: String, zone: TimeZone, clock: DemoClock,
+        id: Deal.ID, tenant: Tenant.ID, rep: Rep.ID, zone: TimeZone, clock: DemoClock,
         committee: [Contact], singleThreaded: Bool, first: String, company: String, competitor: String
     ) {
         self.id = id
         self.tenant = tenant
         self.rep = rep
-        self.repEmail = repEmail
         self.zone = zone
         self.clock = clock
         self.committee = committee
@@ -50,7 +48,7 @@ struct DemoDealWriter {
         let end = path.closedAt ?? now
         let quiet = path.quietAfter ?? .distantFuture
         let created = path.history[0].enteredAt
-        if singleThreaded == false, committee.count > 1, rng.chance(0.5) { join([.economicBuyer]) }
+        if !singleThreaded, committee.count > 1, rng.chance(0.5) { join([.economicBuyer]) }
 
         // First contact: an inbound request answered by the rep, or the rep's introduction. New deals this week
         // wait longer for their first answer (the team is stretched), older ones get one within a few hours.
@@ -64,7 +62,8 @@ struct DemoDealWriter {
                 with: [0], quiet: quiet)
         } else {
             log(
-                .emailOut, at: reply, subject: "\(product) for \(company)", body: fill(rng.pick(DemoDealText.neutralOut)),
+                .emailOut, at: reply, subject: "\(product) for \(company)",
+                body: fill(rng.pick(DemoDealText.neutralOut)),
                 with: [0], quiet: quiet)
         }
 
@@ -81,7 +80,8 @@ struct DemoDealWriter {
             }
         }
         if case .signal(let signal) = plot, let entered = stages.last?.enteredAt {
-            let at = max(entered.addingTimeInterval(3600), clock.officeTime(day: -rng.int(1...3), zone: zone, rng: &rng))
+            let at = max(
+                entered.addingTimeInterval(3600), clock.officeTime(day: -rng.int(1...3), zone: zone, rng: &rng))
             let call = signal == .roi || signal == .technicalEvaluation
             log(
                 call ? .callConducted : .emailIn, at: min(at, now.addingTimeInterval(-3600)),
@@ -95,7 +95,9 @@ struct DemoDealWriter {
                 .emailIn, at: closedAt.addingTimeInterval(-7200), subject: "Signed order form",
                 body: "Please find the signed order form attached. Looking forward to the kick-off.",
                 with: [engaged.last ?? 0], quiet: .distantFuture)
-            log(.note, at: closedAt.addingTimeInterval(600), subject: nil, body: "Closed won.", with: [], quiet: .distantFuture)
+            log(
+                .note, at: closedAt.addingTimeInterval(600), subject: nil, body: "Closed won.", with: [],
+                quiet: .distantFuture)
         } else {
             let body: String =
                 switch plot {
@@ -105,7 +107,9 @@ struct DemoDealWriter {
                         ? "We have decided to go with \(competitor) this time. Thank you for your help."
                         : "We have decided not to go ahead this year. Thanks for your time."
                 }
-            log(.emailIn, at: closedAt.addingTimeInterval(-3600), subject: "Decision", body: body, with: [0], quiet: .distantFuture)
+            log(
+                .emailIn, at: closedAt.addingTimeInterval(-3600), subject: "Decision", body: body, with: [0],
+                quiet: .distantFuture)
         }
     }
 
@@ -144,7 +148,7 @@ struct DemoDealWriter {
     ) {
         let kind = rng.pick([ActivityKind.emailOut, .emailIn, .callConducted], weights: [40, 35, 25])
         // Now and then someone new is brought in (a colleague, a manager) on a call.
-        if kind == .callConducted, !singleThreaded, rng.chance(0.12) { 
+        if kind == .callConducted, !singleThreaded, rng.chance(0.12) {
             join(Array(DemoOpportunityGenerator.committeeRoles.dropFirst()), onlyOne: true)
         }
         var body: String
@@ -190,7 +194,8 @@ struct DemoDealWriter {
         guard time <= clock.now, time <= quiet else { return }
         let contacts = people.map { committee[$0] }
         let emails = contacts.map { $0.email ?? $0.id.rawValue }
-        let participants = kind == .note ? [repEmail] : (kind == .emailIn ? emails + [repEmail] : [repEmail] + emails)
+        // Participants are the buyer's people; the rep is the activity's `rep`.
+        let participants = kind == .note ? [] : emails
         activities.append(
             Activity(
                 id: Activity.ID(id.rawValue + "-a" + DemoNames.pad(activities.count + 1, 2)), tenant: tenant,

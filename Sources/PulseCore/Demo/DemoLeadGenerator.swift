@@ -56,7 +56,8 @@ struct DemoLeadGenerator: Sendable {
             let (who, first) = DemoNames.person(&rng)
             let duration = rng.int(2...5) * 60
             return Activity(
-                id: Activity.ID(rep.id.rawValue + "-call-" + String(n)), tenant: parameters.tenant, kind: .callConducted,
+                id: Activity.ID(rep.id.rawValue + "-call-" + String(n)), tenant: parameters.tenant,
+                kind: .callConducted,
                 rep: rep.id, occurredAt: at, scheduledAt: at, completedAt: at.addingTimeInterval(Double(duration)),
                 subject: "Cold call: \(prospect)",
                 body: DemoText.fill(DemoText.coldCallNotes[n], first: first, company: prospect),

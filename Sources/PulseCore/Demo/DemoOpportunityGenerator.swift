@@ -124,7 +124,7 @@ struct DemoOpportunityGenerator: Sendable {
         let committee = self.committee(
             id: id, company: company, champion: person, segment: segment, rng: &story)
         var writer = DemoDealWriter(
-            id: id, tenant: parameters.tenant, rep: ae.id, repEmail: ae.email ?? ae.id.rawValue, zone: tz,
+            id: id, tenant: parameters.tenant, rep: ae.id, zone: tz,
             clock: clock, committee: committee, singleThreaded: plot == .singleThreaded || plot == .goneDark,
             first: first, company: company, competitor: competitor)
         writer.write(
@@ -206,12 +206,14 @@ struct DemoOpportunityGenerator: Sendable {
         case .stuck:
             let created = -rng.int(75...95)
             let stages = rng.chance(0.5) ? ["Qualified", "Proposal"] : ["Qualified", "Proposal", "Negotiation"]
-            let history = walk(created: created, gaps: [rng.int(4...8), rng.int(6...12), rng.int(5...9)], stages: stages)
+            let history = walk(
+                created: created, gaps: [rng.int(4...8), rng.int(6...12), rng.int(5...9)], stages: stages)
             let quiet = clock.after(history[history.count - 1].enteredAt, days: rng.int(8...12), zone: tz, rng: &rng)
             return Path(history: history, quietAfter: min(quiet, day(-rng.int(18...24))))
         case .goneDark:
             let created = -rng.int(20...26)
-            return Path(history: walk(created: created, gaps: [], stages: []), quietAfter: day(created + rng.int(2...4)))
+            return Path(
+                history: walk(created: created, gaps: [], stages: []), quietAfter: day(created + rng.int(2...4)))
         case .closingSoon:
             return Path(history: walk(created: -rng.int(40...55), gaps: [rng.int(5...9)], stages: ["Qualified"]))
         case .weakNewDeal:
@@ -276,7 +278,8 @@ struct DemoOpportunityGenerator: Sendable {
             contacts.append(
                 Contact(
                     id: Contact.ID(id.rawValue + "-c" + String(c + 1)), tenant: parameters.tenant, name: name,
-                    email: DemoNames.email(name, at: company), title: rng.pick(DemoDealText.titles[role] ?? ["Manager"]),
+                    email: DemoNames.email(name, at: company),
+                    title: rng.pick(DemoDealText.titles[role] ?? ["Manager"]),
                     role: role))
         }
         return contacts

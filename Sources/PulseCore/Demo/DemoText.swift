@@ -19,8 +19,8 @@ enum DemoText {
             + "Next step: proposal.",
         "Good call with {first}. Current tooling is spreadsheets; they looked at {competitor} last year. "
             + "Interested, wants pricing.",
-        "Call conducted. Decision maker is the COO; procurement involved above 10k. Budget cycle starts next quarter.",
-        "Strong fit. {first} mentioned pricing concerns compared with {competitor}; agreed to review a proposal.",
+        "Call conducted. Decision maker is the COO; purchasing signs off above 10k. Budget cycle starts next quarter.",
+        "Strong fit. {first} asked how our price compares with {competitor}; agreed to review a proposal.",
     ]
     static let coldCallNotes = [
         "Spoke with {first} at {company}; not a priority this quarter.",

@@ -279,7 +279,8 @@ private let standard = Collected(DemoParameters(seed: 42, now: fixedNow))
     #expect(lost.contains { $0.competitor != nil })
     #expect(opportunities.allSatisfy { $0.leadSource != nil && $0.product != nil })
     // Amounts are known except on a prospect that went quiet before it was sized.
-    #expect(opportunities.allSatisfy { ($0.amountCents ?? 0) > 0 || ($0.stage == "Prospecting" && $0.amountCents == nil) })
+    #expect(
+        opportunities.allSatisfy { ($0.amountCents ?? 0) > 0 || ($0.stage == "Prospecting" && $0.amountCents == nil) })
     #expect(opportunities.filter { $0.amountCents == nil }.count <= 2)
     func meanCycle(_ deals: [Deal]) -> Double {
         Double(deals.compactMap(\.cycleDays).reduce(0, +)) / Double(deals.count)

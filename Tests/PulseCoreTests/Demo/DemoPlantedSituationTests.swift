@@ -23,7 +23,8 @@ import Testing
             #expect(!DemoText.competitors.contains { lower.contains($0.lowercased()) })
         }
         for signal in DemoDealText.Signal.allCases {
-            #expect(DemoDealText.texts(signal).allSatisfy { t in Self.phrases.contains { t.lowercased().contains($0) } })
+            #expect(
+                DemoDealText.texts(signal).allSatisfy { t in Self.phrases.contains { t.lowercased().contains($0) } })
         }
     }
 
@@ -79,10 +80,12 @@ import Testing
         #expect((1...12).contains(single.count), "single-threaded: \(single.count)")
         let joined = open.filter { world.daysAgo($0.createdAt!) >= 7 && !world.newBuyers($0, days: 7).isEmpty }
         #expect(joined.count >= 1)
-        let demoNew = open.filter { !world.newBuyers($0, days: 14, kinds: [.demo]).isEmpty }
+        let demoNew = open.filter { !world.newBuyers($0, days: 7, kinds: [.demo]).isEmpty }
         #expect(demoNew.count >= 1)
         let procurement = Set(world.contacts.filter { $0.role == .procurement }.compactMap(\.email))
-        let withProcurement = open.filter { !world.buyers(in: world.recent($0, days: 30)).isDisjoint(with: procurement) }
+        let withProcurement = open.filter {
+            !world.buyers(in: world.recent($0, days: 30)).isDisjoint(with: procurement)
+        }
         #expect(withProcurement.count >= 1)
         // Every buyer participant is a generated contact.
         let known = Set(world.contacts.compactMap(\.email))
@@ -153,7 +156,9 @@ import Testing
         var activitiesBy: [Account.ID: [Activity]] = [:]
         for a in world.activities { if let account = a.account { activitiesBy[account, default: []].append(a) } }
         func uses(_ a: Account, _ from: Double, _ to: Double, _ kinds: Set<EngagementKind>) -> [EngagementEvent] {
-            (events[a.id] ?? []).filter { kinds.contains($0.kind) && (to..<from).contains(world.daysAgo($0.occurredAt)) }
+            (events[a.id] ?? []).filter {
+                kinds.contains($0.kind) && (to..<from).contains(world.daysAgo($0.occurredAt))
+            }
         }
         func count(_ predicate: (Account) -> Bool) -> Int { live.filter(predicate).count }
 
@@ -242,7 +247,9 @@ import Testing
         }
         #expect(overdue.count >= 1)
         let nextWeek = weekStart.addingTimeInterval(7 * 86_400)..<weekStart.addingTimeInterval(14 * 86_400)
-        let booked = world.activities.filter { $0.kind == .callBooked && nextWeek.contains($0.scheduledAt ?? .distantPast) }
+        let booked = world.activities.filter {
+            $0.kind == .callBooked && nextWeek.contains($0.scheduledAt ?? .distantPast)
+        }
         // Early in the week fewer than the 30 a week the team aims for are booked for next week; by Friday the
         // leads booked a few days ahead fill it up.
         if DemoClock.weekday(ofDayStart: TimeWindow.seconds(now)) <= 3 { #expect(booked.count < 30) }
