@@ -223,7 +223,9 @@ public actor AlertEngine {
         guard silence.endsAt > now else {
             throw EngineError(
                 code: "silence_expired",
-                message: "Silence \(id) already ended at \(UTCCalendar.iso8601(Int64(silence.endsAt.timeIntervalSince1970))).")
+                message:
+                    "Silence \(id) already ended at \(UTCCalendar.iso8601(Int64(silence.endsAt.timeIntervalSince1970)))."
+            )
         }
         silence.endsAt = now
         try await store.save(AlertChangeSet(silences: [silence]))

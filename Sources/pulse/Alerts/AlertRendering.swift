@@ -60,7 +60,9 @@ enum AlertRendering {
         lines.append("")
         lines.append("Rule: \(alert.rule) · state: \(alert.state.rawValue)\(suppressionText(alert))")
         lines.append("Raised: \(time(alert.raisedAt)) · last firing: \(time(alert.lastFiringAt))")
-        if let ack = alert.acknowledgedAt { lines.append("Acknowledged: \(time(ack)) by \(alert.acknowledgedBy ?? "?")") }
+        if let ack = alert.acknowledgedAt {
+            lines.append("Acknowledged: \(time(ack)) by \(alert.acknowledgedBy ?? "?")")
+        }
         if let until = alert.snoozedUntil, alert.state == .snoozed { lines.append("Snoozed until: \(time(until))") }
         if let resolved = alert.resolvedAt {
             lines.append(
@@ -70,7 +72,9 @@ enum AlertRendering {
         if let due = alert.slaDueAt, alert.state == .open {
             lines.append("SLA: respond by \(time(due)) (escalation level \(alert.escalationLevel))")
         }
-        lines.append("Recipients: " + (alert.recipients.isEmpty ? "nobody" : alert.recipients.map(\.rawValue).joined(separator: ", ")))
+        lines.append(
+            "Recipients: "
+                + (alert.recipients.isEmpty ? "nobody" : alert.recipients.map(\.rawValue).joined(separator: ", ")))
         if let assignee = alert.assignee { lines.append("Assigned to: \(assignee.rawValue)") }
         lines.append("Fingerprint: \(alert.fingerprint) · id: \(alert.id.rawValue)")
         if !audit.isEmpty {

@@ -164,7 +164,8 @@ struct AlertsCommand: AsyncParsableCommand {
 
         func run() async throws {
             let now = engine.now
-            let end = duration.flatMap(RuleDuration.init).map { now.addingTimeInterval($0.timeInterval) }
+            let end =
+                duration.flatMap(RuleDuration.init).map { now.addingTimeInterval($0.timeInterval) }
                 ?? until.flatMap(ISODate.parse)!
             let updated = try await engine.makeEngine().snooze(alert, until: end, by: engine.actor, at: now)
             print("#\(updated.number) snoozed until \(AlertRendering.time(end)) UTC: \(updated.content.title)")

@@ -24,20 +24,23 @@ struct EngineOptions: ParsableArguments {
             valueName: "time"))
     var at: String?
 
-    @Option(help: ArgumentHelp("Who is acting, for the audit trail (default: $PULSE_USER, else $USER).", valueName: "name"))
+    @Option(
+        help: ArgumentHelp("Who is acting, for the audit trail (default: $PULSE_USER, else $USER).", valueName: "name"))
     var by: String?
 
     init() {}
 
     func validate() throws {
         if let at, ISODate.parse(at) == nil {
-            throw ValidationError("--at must be a date (YYYY-MM-DD) or an ISO-8601 date-time; \(ISODate.problem(with: at))")
+            throw ValidationError(
+                "--at must be a date (YYYY-MM-DD) or an ISO-8601 date-time; \(ISODate.problem(with: at))")
         }
         if let dir = rulesDirectory {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: dir.path, isDirectory: &isDirectory), isDirectory.boolValue
             else {
-                throw ValidationError("The rules folder '\(dir.path)' does not exist or is not a folder (--rules / $PULSE_RULES_DIR).")
+                throw ValidationError(
+                    "The rules folder '\(dir.path)' does not exist or is not a folder (--rules / $PULSE_RULES_DIR).")
             }
         }
     }
@@ -65,7 +68,9 @@ struct EngineOptions: ParsableArguments {
         for error in set.errors { FileHandle.standardError.write(Data("warning: \(error)\n".utf8)) }
         if !set.errors.isEmpty {
             FileHandle.standardError.write(
-                Data("warning: \(set.errors.count) rule error(s); those rules are not loaded. `pulse rules check` explains.\n".utf8))
+                Data(
+                    "warning: \(set.errors.count) rule error(s); those rules are not loaded. `pulse rules check` explains.\n"
+                        .utf8))
         }
         return set.rules
     }

@@ -57,7 +57,8 @@ struct SilenceCommand: AsyncParsableCommand {
 
         func run() async throws {
             let now = engine.now
-            let end = duration.flatMap(RuleDuration.init).map { now.addingTimeInterval($0.timeInterval) }
+            let end =
+                duration.flatMap(RuleDuration.init).map { now.addingTimeInterval($0.timeInterval) }
                 ?? until.flatMap(ISODate.parse)!
             let silence = try await engine.makeEngine().addSilence(
                 matchers: matchers.compactMap(LabelMatcher.init(parsing:)), from: now, until: end, by: engine.actor,

@@ -40,7 +40,8 @@ struct BenchEvaluateData {
             let role: RepRole = i < 2 ? .executive : i < 12 ? .manager : i < 14 ? .revops : i < 50 ? .bdr : .rep
             batch.reps.append(
                 Rep(
-                    id: repID(i), name: "Rep \(i)", role: role, manager: i >= 12 ? repID(2 + i % 10) : i >= 2 ? repID(0) : nil,
+                    id: repID(i), name: "Rep \(i)", role: role,
+                    manager: i >= 12 ? repID(2 + i % 10) : i >= 2 ? repID(0) : nil,
                     team: "team-\(i % 10)"))
         }
         let roles: [StakeholderRole] = [.champion, .economicBuyer, .technical, .procurement, .legal, .user]
@@ -49,7 +50,8 @@ struct BenchEvaluateData {
             batch.accounts.append(
                 Account(
                     id: accountID(a), name: "Account \(a)", industry: Self.industries[a % Self.industries.count],
-                    segment: Self.segments[a % 3], arrCents: Int64(rng.int(5_000...500_000)) * 100, plan: ["Basic", "Pro", "Enterprise"][a % 3],
+                    segment: Self.segments[a % 3], arrCents: Int64(rng.int(5_000...500_000)) * 100,
+                    plan: ["Basic", "Pro", "Enterprise"][a % 3],
                     seats: rng.int(5...200), renewalDate: renewal, owner: repID(50 + a % 100),
                     createdAt: start.addingTimeInterval(-Double(rng.int(60...900)) * 86_400)))
             for n in 0..<3 {
@@ -130,7 +132,8 @@ struct BenchEvaluateData {
                 batch.engagement.append(
                     EngagementEvent(
                         id: .init(eventID), account: accountID(account), contact: contactID(account, rng.int(0...2)),
-                        kind: kinds[rng.int(0...(kinds.count - 1))], occurredAt: at, feature: "feature-\(rng.int(0...9))",
+                        kind: kinds[rng.int(0...(kinds.count - 1))], occurredAt: at,
+                        feature: "feature-\(rng.int(0...9))",
                         count: rng.int(1...5), errorCount: rng.int(0...99) == 0 ? 1 : 0))
                 type = "engagement"
             } else if roll < 80 {
@@ -168,7 +171,8 @@ struct BenchEvaluateData {
                 type = "deal_created"
             }
             batch.events.append(
-                EventRecord(id: eventID, type: type, occurredAt: at, tenant: Tenant.defaultID, source: "bench", line: e + 1))
+                EventRecord(
+                    id: eventID, type: type, occurredAt: at, tenant: Tenant.defaultID, source: "bench", line: e + 1))
         }
         return (batch, now)
     }

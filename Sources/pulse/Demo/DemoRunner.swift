@@ -68,8 +68,10 @@ struct DemoRunner {
     private func raiseAlerts(store: SQLiteStore) async throws -> DemoSummary.AlertSection {
         let engine = AlertEngine(store: store, rules: RuleLoader.load(directory: nil).rules, tenant: parameters.tenant)
         let outcome = try await engine.evaluate(at: parameters.now)
+        // Critical first; within a severity the most money at stake first.
         let alerts = outcome.opened.sorted {
-            ($0.severity.rank, $0.rule, $0.entity) < ($1.severity.rank, $1.rule, $1.entity)
+            ($0.severity.rank, -($0.impactCents ?? 0), $0.rule, $0.entity)
+                < ($1.severity.rank, -($1.impactCents ?? 0), $1.rule, $1.entity)
         }
         return DemoSummary.AlertSection(
             counts: AlertRendering.counts(alerts), rules: Set(alerts.map(\.rule)).count,

@@ -126,18 +126,30 @@ struct DemoSummaryRenderer: Sendable {
         return (value < 0 ? "-" : "") + out
     }
 
-    /// The closing section: the alerts the demo raised, critical first, with counts per severity.
-    private func alertLines(_ summary: DemoSummary) -> [String] {
+    /// The closing section: the alerts the demo raised, critical first, with counts per severity and per rule;
+    /// at most `perSeverity` lines of each severity are listed.
+    private func alertLines(_ summary: DemoSummary, perSeverity: Int = 8) -> [String] {
         guard let alerts = summary.alerts else { return [] }
         var out = ["", bold("Alerts raised") + " — \(alerts.lines.count) from \(alerts.rules) rules: \(alerts.counts)"]
         guard !alerts.lines.isEmpty else { return out + ["  none"] }
-        var table = DemoTextTable([("#", .right), ("Severity", .left), ("Rule", .left), ("Entity", .left), ("Alert", .left)])
-        for a in alerts.lines { table.add(["\(a.number)", "\(a.emoji) \(a.severity)", a.rule, a.entity, a.title]) }
+        var shown: [DemoSummary.AlertLine] = []
+        var hidden: [String: Int] = [:]
+        for line in alerts.lines {
+            if shown.filter({ $0.severity == line.severity }).count < perSeverity {
+                shown.append(line)
+            } else {
+                hidden[line.severity, default: 0] += 1
+            }
+        }
+        var table = DemoTextTable([
+            ("#", .right), ("Severity", .left), ("Rule", .left), ("Entity", .left), ("Alert", .left),
+        ])
+        for a in shown { table.add(["\(a.number)", "\(a.emoji) \(a.severity)", a.rule, a.entity, a.title]) }
         out.append(
             contentsOf: table.render { row, column, padded in
                 guard column == 1, colour else { return padded }
                 let code =
-                    switch alerts.lines[row].severity {
+                    switch shown[row].severity {
                     case "critical": "31"
                     case "high": "33"
                     case "medium": "32"
@@ -145,7 +157,16 @@ struct DemoSummaryRenderer: Sendable {
                     }
                 return paint(padded, code)
             })
-        out.append("  `pulse alerts show N --db PATH` prints any of them in full (keep the database with --db).")
+        let more = ["critical", "high", "medium", "low"].compactMap { level in
+            hidden[level].map { "\($0) more \(level)" }
+        }
+        if !more.isEmpty { out.append("  … and " + more.joined(separator: ", ")) }
+        var perRule: [String: Int] = [:]
+        for line in alerts.lines { perRule[line.rule, default: 0] += 1 }
+        let ranked = perRule.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { "\($0.key) \($0.value)" }
+        out.append("  By rule: " + ranked.joined(separator: ", "))
+        out.append("  `pulse alerts --db PATH` lists them all and `pulse alerts show N --db PATH` prints one in full")
+        out.append("  (keep the database with `pulse demo --db PATH`).")
         return out
     }
 }

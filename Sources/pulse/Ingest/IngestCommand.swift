@@ -60,7 +60,8 @@ struct IngestCommand: AsyncParsableCommand {
                 "--max-failure-rate must be between 0 and 1, e.g. 0.1 for 10%; got \(maxFailureRate).")
         }
         if let at, ISODate.parse(at) == nil {
-            throw ValidationError("--at must be a date (YYYY-MM-DD) or an ISO-8601 date-time; \(ISODate.problem(with: at))")
+            throw ValidationError(
+                "--at must be a date (YYYY-MM-DD) or an ISO-8601 date-time; \(ISODate.problem(with: at))")
         }
         if files.isEmpty && !listMappings {
             throw ValidationError("Give at least one NDJSON or CSV file, e.g. `pulse ingest deals.ndjson`.")

@@ -8,7 +8,9 @@ struct RulesCommand: AsyncParsableCommand {
         abstract: "Check and list alert rules (built-in pack plus a rules directory).",
         discussion: "The rules directory is DIR when given, else $PULSE_RULES_DIR, else none (built-in pack only). "
             + "The rule language is documented in docs/rules.md.",
-        subcommands: [RulesCheckCommand.self, RulesListCommand.self, RulesStatsCommand.self, RulesCatalogueCommand.self]
+        subcommands: [
+            RulesCheckCommand.self, RulesListCommand.self, RulesStatsCommand.self, RulesCatalogueCommand.self,
+        ]
     )
 
     /// The rules directory: the argument, else `$PULSE_RULES_DIR`, else nil.

@@ -35,7 +35,8 @@ struct RulesStatsCommand: AsyncParsableCommand {
                             rule: $0.rule, raised: $0.raised, active: $0.active, acknowledged: $0.acknowledged,
                             resolved: $0.resolved, autoResolved: $0.autoResolved,
                             manuallyResolved: $0.manuallyResolved, shadow: $0.shadow, helpful: $0.helpful,
-                            noise: $0.noise, precision: $0.precision, medianSecondsToAcknowledge: $0.medianTimeToAcknowledge)
+                            noise: $0.noise, precision: $0.precision,
+                            medianSecondsToAcknowledge: $0.medianTimeToAcknowledge)
                     }))
             return
         }
@@ -56,7 +57,8 @@ struct RulesStatsCommand: AsyncParsableCommand {
         print(
             "\n\(stats.reduce(0) { $0 + $1.raised }) alerts from \(stats.filter { $0.raised > 0 }.count) of "
                 + "\(stats.count) rules; feedback \(helpful) helpful, \(noise) noise"
-                + (helpful + noise > 0 ? String(format: " (precision %.0f%%)", Double(helpful) / Double(helpful + noise) * 100) : ""))
+                + (helpful + noise > 0
+                    ? String(format: " (precision %.0f%%)", Double(helpful) / Double(helpful + noise) * 100) : ""))
     }
 
     /// "35m", "4.2h", "2.1d".

@@ -64,7 +64,9 @@ import Testing
         var batch = IngestBatch()
         let at = EngineFixture.now.addingTimeInterval(3600)
         batch.activities = [Activity(id: "a3", kind: .callConducted, deal: "D04523", rep: "rep_12", occurredAt: at)]
-        batch.events = [EventRecord(id: "e3", type: "activity", occurredAt: at, tenant: Tenant.defaultID, source: "test", line: 1)]
+        batch.events = [
+            EventRecord(id: "e3", type: "activity", occurredAt: at, tenant: Tenant.defaultID, source: "test", line: 1)
+        ]
         let (summary, outcome) = try await engine.ingest(batch, at: at)
         #expect(summary.inserted["activities"] == 1)
         #expect(outcome.resolved.map(\.rule).sorted() == ["big-silent", "stalled"])

@@ -23,7 +23,9 @@ import Testing
         let engine = AlertEngine(store: store, rules: EngineFixture.rules())
         let now = EngineFixture.now
         // Critical SLA is 4 h: level 1 (manager) after 4 h, level 2 (executive) 4 h later.
-        let ticks = Ticks(dates: [now, now.addingTimeInterval(3600), now.addingTimeInterval(4.5 * 3600), now.addingTimeInterval(9 * 3600)])
+        let ticks = Ticks(dates: [
+            now, now.addingTimeInterval(3600), now.addingTimeInterval(4.5 * 3600), now.addingTimeInterval(9 * 3600),
+        ])
         try await EvaluationScheduler(engine: engine, ticks: ticks).run()
 
         let alert = try #require(try await store.alerts(AlertFilter(rule: "big-silent")).first)
