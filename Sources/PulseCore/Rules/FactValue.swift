@@ -44,6 +44,8 @@ public enum FactUnit: String, Hashable, Sendable, Codable, CaseIterable {
     case fraction
     /// A change already in percent ("+24%", "−40%").
     case percentChange
+    /// A change of a fraction in percentage points ("−6.1 pts" for 0.382 vs 0.443).
+    case points
     /// A score or index ("0.048", "72").
     case score
     /// A multiple ("1.34x").
@@ -64,6 +66,7 @@ public enum FactUnit: String, Hashable, Sendable, Codable, CaseIterable {
         case .hours: return trimmed(value, 1)
         case .fraction: return trimmed(value * 100, 1) + "%"
         case .percentChange: return (value > 0 ? "+" : value < 0 ? "−" : "") + trimmed(abs(value), 1) + "%"
+        case .points: return (value > 0 ? "+" : value < 0 ? "−" : "") + trimmed(abs(value) * 100, 1) + " pts"
         case .score: return abs(value) < 1 ? trimmed(value, 3) : trimmed(value, 1)
         case .ratio: return trimmed(value, 2) + "x"
         }

@@ -221,7 +221,10 @@ extension EvaluationData {
         case .percent: .number(v, .percentChange)
         case .ratio: .number(v, .ratio)
         case .zscore: .number(v, .score)
-        case .absolute: entry.isMoney ? .money(Int64((v * 100).rounded())) : .number(v, entry.unit ?? .count)
+        case .absolute:
+            entry.isMoney
+                ? .money(Int64((v * 100).rounded()))
+                : .number(v, entry.unit == .fraction ? .points : entry.unit ?? .count)
         }
     }
 
