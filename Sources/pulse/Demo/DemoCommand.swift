@@ -36,6 +36,11 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Rows in each summary table.")
     var top: Int = 5
 
+    @Flag(
+        inversion: .prefixedNo,
+        help: "Run the built-in alert rules over the data and list the alerts they raise (slow at large --leads).")
+    var alerts = true
+
     func validate() throws {
         try DemoOptions.validate(leads: leads, accounts: accounts, now: now)
         guard (1...100).contains(top) else { throw ValidationError("--top must be between 1 and 100, got \(top).") }
@@ -63,6 +68,7 @@ struct DemoCommand: AsyncParsableCommand {
         }
         var runner = DemoRunner(parameters: parameters, databasePath: db, top: top)
         runner.showProgress = isatty(STDERR_FILENO) != 0
+        runner.raisesAlerts = alerts
         let outcome = try await runner.run()
         let renderer = DemoSummaryRenderer(colour: isatty(STDOUT_FILENO) != 0)
         print(renderer.render(outcome.summary), terminator: "")

@@ -15,6 +15,8 @@ struct DemoRunner {
     var chunkEvents = 100_000
     /// Prints generation/ingest progress on stderr.
     var showProgress = false
+    /// Whether to run the built-in rule pack after the summary and list what it raised.
+    var raisesAlerts = true
 
     /// What a run produced.
     struct Outcome {
@@ -60,7 +62,10 @@ struct DemoRunner {
         var summary = try await DemoSummaryBuilder(parameters: parameters, top: top).build(from: store)
         totals.metricsSeconds = Self.seconds(ContinuousClock.now - started)
         summary.header = header(totals: totals, databasePath: path)
-        summary.alerts = try await raiseAlerts(store: store)
+        if raisesAlerts {
+            if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[KEvaluating the alert rules…".utf8)) }
+            summary.alerts = try await raiseAlerts(store: store)
+        }
         return Outcome(summary: summary, databasePath: path, kept: databasePath != nil, totals: totals)
     }
 
