@@ -15,12 +15,6 @@ enum AlertRendering {
         return "\(severity.rawValue) (\(words)) — respond: \(severity.responseLabel)"
     }
 
-    /// Short UTC time: "2026-11-25 09:30".
-    static func time(_ date: Date) -> String {
-        let iso = UTCCalendar.iso8601(Int64(date.timeIntervalSince1970.rounded(.down)))
-        return String(iso.prefix(16)).replacingOccurrences(of: "T", with: " ")
-    }
-
     /// One row per alert, most severe first.
     static func table(_ alerts: [Alert], colour: Bool) -> [String] {
         var table = DemoTextTable([
@@ -35,7 +29,8 @@ enum AlertRendering {
             if alert.escalationLevel > 0 { state += " ↑\(alert.escalationLevel)" }
             table.add([
                 "\(alert.number)", "\(alert.severity.emoji) \(alert.severity.rawValue)", state, alert.rule,
-                alert.entityName, alert.owner?.rawValue ?? "—", time(alert.raisedAt), alert.content.title,
+                alert.entityName, alert.owner?.rawValue ?? "—", AlertTextRenderer.timestamp(alert.raisedAt),
+                alert.content.title,
             ])
         }
         return table.render(indent: 0) { row, column, padded in
@@ -58,45 +53,18 @@ enum AlertRendering {
         lines.append("")
         lines.append(AlertTextRenderer.render(alert))
         lines.append("")
-        lines.append("Rule: \(alert.rule) · state: \(alert.state.rawValue)\(suppressionText(alert))")
-        lines.append("Raised: \(time(alert.raisedAt)) · last firing: \(time(alert.lastFiringAt))")
-        if let ack = alert.acknowledgedAt {
-            lines.append("Acknowledged: \(time(ack)) by \(alert.acknowledgedBy ?? "?")")
-        }
-        if let until = alert.snoozedUntil, alert.state == .snoozed { lines.append("Snoozed until: \(time(until))") }
-        if let resolved = alert.resolvedAt {
-            lines.append(
-                "Resolved: \(time(resolved)) by \(alert.resolvedBy ?? "?")"
-                    + (alert.resolutionNote.map { " — \($0)" } ?? ""))
-        }
-        if let due = alert.slaDueAt, alert.state == .open {
-            lines.append("SLA: respond by \(time(due)) (escalation level \(alert.escalationLevel))")
-        }
-        lines.append(
-            "Recipients: "
-                + (alert.recipients.isEmpty ? "nobody" : alert.recipients.map(\.rawValue).joined(separator: ", ")))
-        if let assignee = alert.assignee { lines.append("Assigned to: \(assignee.rawValue)") }
-        lines.append("Fingerprint: \(alert.fingerprint) · id: \(alert.id.rawValue)")
+        lines += AlertTextRenderer.statusLines(alert)
         if !audit.isEmpty {
             lines.append("")
             lines.append("History:")
             for entry in audit {
                 let states = entry.toState.map { " → \($0.rawValue)" } ?? ""
-                lines.append("  \(time(entry.at))  \(entry.actor)  \(entry.action.rawValue)\(states)  \(entry.detail)")
+                lines.append(
+                    "  \(AlertTextRenderer.timestamp(entry.at))  \(entry.actor)  \(entry.action.rawValue)\(states)  \(entry.detail)"
+                )
             }
         }
         return lines.joined(separator: "\n")
-    }
-
-    private static func suppressionText(_ alert: Alert) -> String {
-        var parts: [String] = []
-        switch alert.suppression {
-        case .silenced(let id)?: parts.append("silenced by \(id)")
-        case .inhibited(let fingerprint)?: parts.append("inhibited by alert \(fingerprint)")
-        case nil: break
-        }
-        if alert.shadow { parts.append("shadow rule: recorded, not notified") }
-        return parts.isEmpty ? "" : " (" + parts.joined(separator: "; ") + ")"
     }
 
     private static func paint(_ text: String, _ severity: Severity) -> String {

@@ -168,7 +168,7 @@ struct AlertsCommand: AsyncParsableCommand {
                 duration.flatMap(RuleDuration.init).map { now.addingTimeInterval($0.timeInterval) }
                 ?? until.flatMap(ISODate.parse)!
             let updated = try await engine.makeEngine().snooze(alert, until: end, by: engine.actor, at: now)
-            print("#\(updated.number) snoozed until \(AlertRendering.time(end)) UTC: \(updated.content.title)")
+            print("#\(updated.number) snoozed until \(AlertTextRenderer.timestamp(end)): \(updated.content.title)")
         }
     }
 

@@ -42,7 +42,7 @@ struct EvaluateCommand: AsyncParsableCommand {
 enum EvaluationReport {
     static func lines(_ outcome: EvaluationOutcome) -> [String] {
         var lines = [
-            "Evaluated \(outcome.evaluated) rule × entity pairs at \(AlertRendering.time(outcome.now)) UTC in "
+            "Evaluated \(outcome.evaluated) rule × entity pairs at \(AlertTextRenderer.timestamp(outcome.now)) in "
                 + "\(Self.milliseconds(outcome.duration)) ms: \(outcome.firing) firing.",
             "Alerts: \(outcome.opened.count) raised, \(outcome.resolved.count) resolved, "
                 + "\(outcome.escalated.count) escalated; notifications: \(outcome.queuedNotifications) to send, "

@@ -64,7 +64,7 @@ struct SilenceCommand: AsyncParsableCommand {
                 matchers: matchers.compactMap(LabelMatcher.init(parsing:)), from: now, until: end, by: engine.actor,
                 reason: reason, at: now)
             print(
-                "Silence \(silence.id) added until \(AlertRendering.time(end)) UTC: "
+                "Silence \(silence.id) added until \(AlertTextRenderer.timestamp(end)): "
                     + silence.matchers.map(\.description).joined(separator: " "))
         }
     }
@@ -95,8 +95,8 @@ struct SilenceCommand: AsyncParsableCommand {
             for s in silences {
                 let state = s.isActive(at: now) ? "active" : s.endsAt <= now ? "expired" : "pending"
                 table.add([
-                    s.id, s.matchers.map(\.description).joined(separator: " "), AlertRendering.time(s.startsAt),
-                    AlertRendering.time(s.endsAt), state, s.createdBy, s.reason,
+                    s.id, s.matchers.map(\.description).joined(separator: " "), AlertTextRenderer.timestamp(s.startsAt),
+                    AlertTextRenderer.timestamp(s.endsAt), state, s.createdBy, s.reason,
                 ])
             }
             for line in table.render(indent: 0) { print(line) }
