@@ -6,11 +6,8 @@ import Testing
 
 @Suite struct AlertEngineTests {
     @Test func evaluatingTwiceRaisesOneAlertPerConditionAndNotifiesOnce() async throws {
-        let fixture = try EngineFixture()
+        let (fixture, store, engine) = try await EngineFixture.seeded()
         defer { fixture.remove() }
-        let store = try fixture.openStore()
-        _ = try await store.apply(EngineFixture.seedBatch())
-        let engine = AlertEngine(store: store, rules: EngineFixture.rules())
 
         let first = try await engine.evaluate(at: EngineFixture.now)
         #expect(first.opened.map(\.rule).sorted() == ["big-silent", "stalled"])
@@ -39,11 +36,9 @@ import Testing
     }
 
     @Test func inhibitionHoldsBackTheStalledAlertWhileTheCriticalOneIsOpen() async throws {
-        let fixture = try EngineFixture()
+        let (fixture, store, engine) = try await EngineFixture.seeded()
         defer { fixture.remove() }
-        let store = try fixture.openStore()
-        _ = try await store.apply(EngineFixture.seedBatch())
-        _ = try await AlertEngine(store: store, rules: EngineFixture.rules()).evaluate(at: EngineFixture.now)
+        _ = try await engine.evaluate(at: EngineFixture.now)
         let stalled = try #require(try await store.alerts(AlertFilter(rule: "stalled")).first)
         guard case .inhibited? = stalled.suppression else {
             Issue.record("expected the stalled alert to be inhibited, got \(String(describing: stalled.suppression))")
@@ -54,11 +49,8 @@ import Testing
     }
 
     @Test func anIngestedActivityResolvesTheAlertsOfThatDealOnly() async throws {
-        let fixture = try EngineFixture()
+        let (fixture, store, engine) = try await EngineFixture.seeded()
         defer { fixture.remove() }
-        let store = try fixture.openStore()
-        _ = try await store.apply(EngineFixture.seedBatch())
-        let engine = AlertEngine(store: store, rules: EngineFixture.rules())
         _ = try await engine.evaluate(at: EngineFixture.now)
 
         var batch = IngestBatch()
@@ -75,11 +67,8 @@ import Testing
     }
 
     @Test func actionsAreRecordedAndBadActionsGetAClearMessage() async throws {
-        let fixture = try EngineFixture()
+        let (fixture, store, engine) = try await EngineFixture.seeded()
         defer { fixture.remove() }
-        let store = try fixture.openStore()
-        _ = try await store.apply(EngineFixture.seedBatch())
-        let engine = AlertEngine(store: store, rules: EngineFixture.rules())
         _ = try await engine.evaluate(at: EngineFixture.now)
         let critical = try #require(try await store.alerts(AlertFilter(rule: "big-silent")).first)
 
@@ -101,11 +90,8 @@ import Testing
     }
 
     @Test func aSilenceMutesMatchingAlertsUntilItIsExpired() async throws {
-        let fixture = try EngineFixture()
+        let (fixture, store, engine) = try await EngineFixture.seeded()
         defer { fixture.remove() }
-        let store = try fixture.openStore()
-        _ = try await store.apply(EngineFixture.seedBatch())
-        let engine = AlertEngine(store: store, rules: EngineFixture.rules())
         let silence = try await engine.addSilence(
             matchers: [LabelMatcher(name: "rule", op: .equal, value: "big-silent")], from: EngineFixture.now,
             until: EngineFixture.day(2), by: "ana", reason: "board week", at: EngineFixture.now)

@@ -19,6 +19,14 @@ struct EngineFixture {
 
     func openStore() throws -> SQLiteStore { try SQLiteStore(path: path) }
 
+    /// A fresh fixture with `seedBatch()` stored and an engine over it with `rules()`; call `remove()` when done.
+    static func seeded() async throws -> (fixture: EngineFixture, store: SQLiteStore, engine: AlertEngine) {
+        let fixture = try EngineFixture()
+        let store = try fixture.openStore()
+        _ = try await store.apply(seedBatch())
+        return (fixture, store, AlertEngine(store: store, rules: rules()))
+    }
+
     static func day(_ n: Double) -> Date { now.addingTimeInterval(n * 86_400) }
 
     /// Three reps (owner → manager → executive), one account, a stalled deal and a healthy one.

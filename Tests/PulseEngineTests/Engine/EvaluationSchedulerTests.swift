@@ -16,11 +16,8 @@ import Testing
     }
 
     @Test func theSchedulerEscalatesAnUnacknowledgedCriticalAlertOnLaterTicks() async throws {
-        let fixture = try EngineFixture()
+        let (fixture, store, engine) = try await EngineFixture.seeded()
         defer { fixture.remove() }
-        let store = try fixture.openStore()
-        _ = try await store.apply(EngineFixture.seedBatch())
-        let engine = AlertEngine(store: store, rules: EngineFixture.rules())
         let now = EngineFixture.now
         // Critical SLA is 4 h: level 1 (manager) after 4 h, level 2 (executive) 4 h later.
         let ticks = Ticks(dates: [
