@@ -12,6 +12,8 @@ let package = Package(
         .library(name: "PulseCore", targets: ["PulseCore"]),
         .library(name: "PulseStore", targets: ["PulseStore"]),
         .library(name: "PulseEngine", targets: ["PulseEngine"]),
+        .library(name: "PulseDelivery", targets: ["PulseDelivery"]),
+        .library(name: "PulseServer", targets: ["PulseServer"]),
         .executable(name: "pulse", targets: ["pulse"]),
     ],
     dependencies: [
@@ -21,6 +23,15 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-async-algorithms", from: "1.1.4"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         .target(name: "PulseCore", swiftSettings: strict),
@@ -43,10 +54,43 @@ let package = Package(
             resources: [.copy("BuiltInRules")],
             swiftSettings: strict
         ),
+        .target(
+            name: "PulseDelivery",
+            dependencies: [
+                "PulseCore", "PulseStore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            resources: [.copy("Templates")],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "PulseServer",
+            dependencies: [
+                "PulseCore", "PulseStore", "PulseEngine", "PulseDelivery",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            resources: [.copy("Resources")],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "pulse",
             dependencies: [
-                "PulseCore", "PulseStore", "PulseEngine",
+                "PulseCore", "PulseStore", "PulseEngine", "PulseDelivery", "PulseServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -57,6 +101,20 @@ let package = Package(
             name: "PulseCoreTests", dependencies: ["PulseCore"], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "PulseStoreTests", dependencies: ["PulseStore"], swiftSettings: strict),
         .testTarget(name: "PulseEngineTests", dependencies: ["PulseEngine"], swiftSettings: strict),
+        .testTarget(
+            name: "PulseDeliveryTests",
+            dependencies: [
+                "PulseDelivery", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: strict),
+        .testTarget(
+            name: "PulseServerTests",
+            dependencies: [
+                "PulseServer", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+            ],
+            swiftSettings: strict),
         .testTarget(name: "pulseTests", dependencies: ["pulse"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]

@@ -149,7 +149,8 @@ public struct AlertNotification: Hashable, Sendable, Codable {
         case queued
         /// Over the recipient's hourly limit: goes out in the next digest.
         case digest
-        /// Delivered (set by the delivery side).
+        /// Handed to the outbox (set by the delivery side in the same transaction that writes its outbox rows,
+        /// whose own status tracks the delivery).
         case sent
     }
     /// `<alert id>|<recipient>|<reason>|<escalation level>`: the delivery log's key, so nothing is sent twice.
@@ -238,23 +239,29 @@ public struct AlertFilter: Hashable, Sendable {
     public var states: Set<AlertState>
     public var severities: Set<Severity>
     public var owner: Rep.ID?
+    /// When set, only alerts owned by one of these reps or naming one of them as a recipient (RBAC visibility).
+    public var visibleTo: Set<Rep.ID>?
     public var rule: Rule.ID?
     public var entity: EntityRef?
     public var includeResolved: Bool
     public var limit: Int
+    /// How many matching alerts to skip first (pagination).
+    public var offset: Int
 
     public init(
         tenant: Tenant.ID = Tenant.defaultID, states: Set<AlertState> = [], severities: Set<Severity> = [],
-        owner: Rep.ID? = nil, rule: Rule.ID? = nil, entity: EntityRef? = nil, includeResolved: Bool = false,
-        limit: Int = 1000
+        owner: Rep.ID? = nil, visibleTo: Set<Rep.ID>? = nil, rule: Rule.ID? = nil, entity: EntityRef? = nil,
+        includeResolved: Bool = false, limit: Int = 1000, offset: Int = 0
     ) {
         self.tenant = tenant
         self.states = states
         self.severities = severities
         self.owner = owner
+        self.visibleTo = visibleTo
         self.rule = rule
         self.entity = entity
         self.includeResolved = includeResolved
         self.limit = limit
+        self.offset = offset
     }
 }
