@@ -57,6 +57,7 @@ extension SQLiteStore: AlertStore {
             tenants[alert.id] = alert.tenant
             saved.append(alert)
         }
+        try appendChanges(saved, db)
 
         func check(_ alert: Alert.ID, tenant: Tenant.ID, record: String) throws {
             let owner: Tenant.ID
