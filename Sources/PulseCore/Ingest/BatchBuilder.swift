@@ -212,7 +212,7 @@ public struct BatchBuilder {
         }
         let key = Key(kind: kind, id: Self.id(of: payload) ?? "")
         let updatedAt: Date? = if case .deal(let deal) = payload { deal.updatedAt } else { nil }
-        let holds = streaming && Self.isHeld(payload)
+        let holds = streaming && isHeld(payload)
         if let existing = slots[key] {
             let newWins: Bool
             if existing.derived != derived {
@@ -240,7 +240,8 @@ public struct BatchBuilder {
             }
             return (key, nil)
         }
-        let index = holds ? appendHeld(payload) : append(payload)
+        // A chunk record's slot holds its index in the whole run (earlier chunks' records come first).
+        let index = holds ? appendHeld(payload) : recordBase[key.kind, default: 0] + append(payload)
         files[file].acceptedByKind[kindName, default: 0] += 1
         slots[key] = Slot(index: index, file: file, event: event, derived: derived, held: holds)
         notePlaced(payload, index: index, file: file, line: line, raw: raw, label: label)
@@ -265,11 +266,13 @@ public struct BatchBuilder {
 
     /// Streaming: records that wait for the end of the run (they depend on the whole run, or a later version
     /// of them must replace an earlier one whole: a deal's stage history). Usage rows wait when they have no
-    /// account yet or name a contact (whose opt-out the whole run and the store decide).
-    private static func isHeld(_ payload: PulseEvent.Payload) -> Bool {
+    /// account yet, or name a contact the run has not shown to be tracked (its opt-out is decided at the end,
+    /// by the rest of the run or the store).
+    private func isHeld(_ payload: PulseEvent.Payload) -> Bool {
         switch payload {
         case .tenant, .deal, .stageChange: true
-        case .engagement(let usage): usage.account.rawValue.isEmpty || usage.contact != nil
+        case .engagement(let usage):
+            usage.account.rawValue.isEmpty || (usage.contact != nil && optOut.status(usage) != false)
         default: false
         }
     }
@@ -462,6 +465,7 @@ public struct BatchBuilder {
                 }
             }
         }
+        dropOptedOutInChunk()
         var chunk = IngestChunk()
         chunk.obsoleteEventIDs = obsoleteEvents
         obsoleteEvents = []
@@ -699,6 +703,22 @@ public struct BatchBuilder {
                 files[slot.file].optedOut += 1
                 unaccept(file: slot.file, kind: "engagement", row: !slot.derived)
             }
+        }
+    }
+
+    /// Streaming: drops the chunk's usage rows whose contact a later line of the run opted out (they were not
+    /// held because the contact was tracked when they were read). Rows handed to the store earlier stay.
+    private mutating func dropOptedOutInChunk() {
+        let base = recordBase[.engagement, default: 0]
+        for (local, usage) in batch.engagement.enumerated() where usage.contact != nil {
+            let index = base + local
+            guard optOut.status(usage) == true, !(chunkDropped[.engagement]?.contains(index) ?? false),
+                let slot = slots[Key(kind: .engagement, id: usage.id.rawValue)], slot.index == index, !slot.held
+            else { continue }
+            chunkDropped[.engagement, default: []].insert(index)
+            optedOutDropped += 1
+            files[slot.file].optedOut += 1
+            unaccept(file: slot.file, kind: "engagement", row: !slot.derived)
         }
     }
 

@@ -28,6 +28,13 @@ struct OptOutGate {
         }
     }
 
+    /// Whether the usage row's contact opted out as far as the run knows so far; nil when the run has not seen
+    /// the contact (or the row names none).
+    func status(_ event: EngagementEvent) -> Bool? {
+        guard let contact = event.contact else { return nil }
+        return inRun[Key(tenant: event.tenant, contact: contact)]
+    }
+
     /// Whether the usage row's contact opted out (in the run, else as the store answered).
     func drops(_ event: EngagementEvent, answers: StoreAnswers) -> Bool {
         guard let contact = event.contact else { return false }

@@ -99,6 +99,35 @@ import Testing
         #expect(builder.files[file].acceptedByKind["engagement"] == 2)
     }
 
+    @Test func streamingDropsRowsOfAContactThatALaterLineOfTheSameChunkOptsOut() {
+        var builder = BatchBuilder(streaming: true)
+        let file = builder.beginFile(source: "s.ndjson", format: "ndjson")
+        add(&builder, Self.usage("filler", contact: nil), file: file, line: 1)
+        _ = builder.takeChunk(storedEvents: [])
+        add(&builder, Self.contact("c1", optedOut: false), file: file, line: 2)
+        add(&builder, Self.usage("tracked", contact: "c1"), file: file, line: 3)
+        add(&builder, Self.contact("c1", optedOut: true), file: file, line: 4)
+        let chunk = builder.takeChunk(storedEvents: [])
+        #expect(chunk.records.engagement.isEmpty, "read while c1 was tracked, dropped before it was handed out")
+        #expect(chunk.records.contacts.map(\.optedOut) == [true])
+        #expect(builder.optedOutDropped == 1)
+        #expect(builder.finishChunk(StoreAnswers()).records.engagement.isEmpty)
+    }
+
+    @Test func aRecordRepeatedWithinALaterChunkReplacesItInPlace() {
+        // The bookkeeping the streaming gate relies on: a chunk record's slot knows its place in the run.
+        var builder = BatchBuilder(streaming: true)
+        let file = builder.beginFile(source: "s.ndjson", format: "ndjson")
+        add(&builder, .account(Account(id: "a", name: "A")), file: file, line: 1)
+        _ = builder.takeChunk(storedEvents: [])
+        add(&builder, .account(Account(id: "b", name: "B1")), file: file, line: 2)
+        add(&builder, .account(Account(id: "b", name: "B2")), file: file, line: 3)
+        let chunk = builder.takeChunk(storedEvents: [])
+        #expect(chunk.records.accounts.map(\.name) == ["B2"])
+        #expect(chunk.replacements.accounts.isEmpty)
+        #expect(builder.files[file].duplicates == 1)
+    }
+
     @Test func contactJSONWithoutTheOptedOutKeyDecodesAsNotOptedOutAndFalseIsNotWritten() throws {
         let old = #"{"id":"c1","tenant":"default","name":"Ana","role":"champion"}"#
         let contact = try JSONDecoder().decode(Contact.self, from: Data(old.utf8))
