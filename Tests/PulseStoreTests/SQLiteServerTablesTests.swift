@@ -19,7 +19,7 @@ import Testing
             var batch = Fixtures.fullBatch()
             batch.contacts = []
             _ = try await pool.write { [batch] db in
-                try SQLiteBatchWriter(db: db, now: Fixtures.date(), bulkLoadThreshold: 50_000).apply(batch)
+                _ = try SQLiteBatchWriter(db: db, now: Fixtures.date(), bulkLoadThreshold: 50_000).apply(batch)
                 try db.execute(
                     sql: """
                         INSERT INTO contacts (tenant, id, account, name, email, title, role)
