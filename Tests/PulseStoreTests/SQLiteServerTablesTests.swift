@@ -15,9 +15,17 @@ import Testing
             // A database as the previous release left it: alert book schema, ingested data and one alert.
             let pool = try DatabasePool(path: path)
             try SQLiteSchema.migrator.migrate(pool, upTo: SQLiteAlertTables.migration)
-            _ = try await pool.write { db in
-                try SQLiteBatchWriter(db: db, now: Fixtures.date(), bulkLoadThreshold: 50_000)
-                    .apply(Fixtures.fullBatch())
+            // The batch writer writes today's contact columns, so the contact goes in as that release wrote it.
+            var batch = Fixtures.fullBatch()
+            batch.contacts = []
+            _ = try await pool.write { [batch] db in
+                _ = try SQLiteBatchWriter(db: db, now: Fixtures.date(), bulkLoadThreshold: 50_000).apply(batch)
+                try db.execute(
+                    sql: """
+                        INSERT INTO contacts (tenant, id, account, name, email, title, role)
+                        VALUES ('acme', 'con-1', 'acc-1', 'Dana "DJ" Jones', 'dana@globex.example', 'CFO',
+                                'economic_buyer')
+                        """)
             }
             #expect(try await pool.read { db in try db.tableExists("outbox") } == false)
             try pool.close()
