@@ -120,6 +120,9 @@ struct IngestRunner {
         for (tenant, ids) in questions.subscriptions where !ids.isEmpty {
             answers.subscriptionAccounts[tenant] = try await store.subscriptionAccounts(ids, tenant: tenant)
         }
+        for (tenant, ids) in questions.contacts where !ids.isEmpty {
+            answers.optedOutContacts[tenant] = try await store.optedOutContacts(ids, tenant: tenant)
+        }
         if !questions.events.isEmpty { answers.events = try await store.existingEventIDs(questions.events) }
         return answers
     }
@@ -364,6 +367,8 @@ struct IngestRunner {
         text +=
             "Total: \(grouped(loaded)) loaded, \(grouped(corrected)) corrected, \(grouped(quarantined)) quarantined, "
             + "\(grouped(duplicates)) duplicates"
+        let optedOut = files.reduce(0) { $0 + $1.optedOut }
+        if optedOut > 0 { text += ", \(grouped(optedOut)) dropped (contact opted out)" }
         if !gateCounts.isEmpty {
             text +=
                 "\nQuarantined by gate: "
