@@ -53,7 +53,9 @@ struct ConfigurationLoaderTests {
             #expect(loaded.host == "0.0.0.0")
             #expect(loaded.outbox.maxAttempts == 4)
             #expect(loaded.channels.slack?.webhookURL == "http://127.0.0.1:9/slack")
-            #expect(loaded.channels.email == EmailSettings(host: "smtp.example.com", port: 587, startTLS: false, from: "pulse@example.com"))
+            #expect(
+                loaded.channels.email
+                    == EmailSettings(host: "smtp.example.com", port: 587, startTLS: false, from: "pulse@example.com"))
         }
     }
 

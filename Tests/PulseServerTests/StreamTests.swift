@@ -23,7 +23,8 @@ private enum StreamFixtures {
         -> Principal
     {
         Principal(
-            user: User(id: User.ID("u-\(role.rawValue)"), tenant: tenant, name: "U", role: role, rep: rep, createdAt: start),
+            user: User(
+                id: User.ID("u-\(role.rawValue)"), tenant: tenant, name: "U", role: role, rep: rep, createdAt: start),
             token: "t-1", visibleReps: visible)
     }
 
@@ -101,7 +102,9 @@ struct StreamTests {
                     #expect(response.status == .ok)
                     #expect(response.headers[.contentType]?.hasPrefix("text/event-stream") == true)
                     let body = String(buffer: response.body)
-                    let ids = body.split(separator: "\n").filter { $0.hasPrefix("id: ") }.map { String($0.dropFirst(4)) }
+                    let ids = body.split(separator: "\n").filter { $0.hasPrefix("id: ") }.map {
+                        String($0.dropFirst(4))
+                    }
                     #expect(ids == ["\(first[1].sequence)", "\(first[2].sequence)"])
                     #expect(body.contains("event: alert\ndata: {"))
                     #expect(body.contains(#""title":"Alert s2""#))

@@ -24,7 +24,8 @@ public enum ConfigurationLoader {
             do {
                 text = try String(contentsOfFile: path, encoding: .utf8)
             } catch {
-                throw ConfigurationError(code: "unreadable", message: "cannot read \(path): \(error.localizedDescription)")
+                throw ConfigurationError(
+                    code: "unreadable", message: "cannot read \(path): \(error.localizedDescription)")
             }
             for (key, raw, place) in try entries(yaml: text, file: path) {
                 try apply(key, raw: raw, source: place, to: &configuration)
@@ -99,9 +100,10 @@ public enum ConfigurationLoader {
                 let isSection = ConfigurationKey.all.contains { $0.path.hasPrefix(path + ".") }
                 let key = ConfigurationKey.all.first { $0.path == path }
                 if key == nil, !isSection {
-                    let suggestion = NameSuggestion.nearest(
-                        to: path, in: ConfigurationKey.all.map(\.path)
-                    ).map { " — did you mean '\($0)'?" } ?? ""
+                    let suggestion =
+                        NameSuggestion.nearest(
+                            to: path, in: ConfigurationKey.all.map(\.path)
+                        ).map { " — did you mean '\($0)'?" } ?? ""
                     throw ConfigurationError(
                         code: "unknown_key",
                         message: "\(place(keyNode, file)): unknown key '\(path)'\(suggestion)")
