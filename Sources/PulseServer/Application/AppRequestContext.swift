@@ -8,10 +8,13 @@ public struct AppRequestContext: RequestContext, WebSocketRequestContext {
     public let webSocket: WebSocketHandlerReference<Self>
     /// Who is calling; nil on public routes (`/healthz`, `/readyz`, `/metrics`, `/openapi.yaml`).
     public var principal: Principal?
+    /// Shared with the outer middlewares (the request log), which cannot see context changes made further in.
+    public let trace: RequestTrace
 
     public init(source: Source) {
         coreContext = .init(source: source)
         webSocket = .init()
         principal = nil
+        trace = RequestTrace()
     }
 }

@@ -1,0 +1,51 @@
+import Foundation
+import Hummingbird
+import Logging
+import PulseCore
+import PulseStore
+import ServiceLifecycle
+
+/// Builds the Pulse HTTP application: the API router (`buildRouter`) served on the configured host and port, with
+/// `services` (scheduler, outbox dispatcher, …) run in the same service group and shut down with it.
+public func buildApplication(
+    configuration: PulseConfiguration, store: ServerStore, engines: EngineRegistry, services: [any Service] = [],
+    clock: @escaping @Sendable () -> Date = { Date() }, logger: Logger
+) -> some ApplicationProtocol {
+    let router = buildRouter(
+        configuration: configuration, store: store, engines: engines, clock: clock, logger: logger)
+    return buildApplication(router: router, configuration: configuration, services: services, logger: logger)
+}
+
+/// Serves an already built router (for callers that add routes, such as the live stream, before serving).
+public func buildApplication(
+    router: Router<AppRequestContext>, configuration: PulseConfiguration, services: [any Service] = [],
+    logger: Logger
+) -> some ApplicationProtocol {
+    Application(
+        router: router,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "pulse"),
+        services: services, logger: logger)
+}
+
+/// The API's router: request log and JSON errors for everything, the public operations routes, then every `/api`
+/// route behind bearer-token authentication. Each route is recorded in `routes` (see `RouteTable`).
+public func buildRouter(
+    configuration: PulseConfiguration, store: ServerStore, engines: EngineRegistry, routes: RouteTable = RouteTable(),
+    clock: @escaping @Sendable () -> Date = { Date() }, logger: Logger
+) -> Router<AppRequestContext> {
+    ServerMetrics.bootstrap()
+    let api = APIContext(
+        configuration: configuration, store: store, engines: engines, routes: routes, clock: clock, logger: logger)
+    let router = Router(context: AppRequestContext.self)
+    router.add(middleware: RequestLogMiddleware(logger: logger))
+    router.add(middleware: ErrorMiddleware(routes: routes))
+    OperationsController(api: api).register(on: router)
+    let authenticated = router.group().add(middleware: AuthMiddleware(store: store, clock: clock))
+    EventsController(api: api).register(on: authenticated)
+    DataController(api: api).register(on: authenticated)
+    AlertsController(api: api).register(on: authenticated)
+    SilencesController(api: api).register(on: authenticated)
+    RulesController(api: api).register(on: authenticated)
+    AdminController(api: api).register(on: authenticated)
+    return router
+}
