@@ -45,14 +45,16 @@ struct DispatchWorld {
     func requests(_ path: String) -> [HTTPReceiver.Request] { http.requests.filter { $0.path == path } }
 
     static func with(_ body: (DispatchWorld) async throws -> Void) async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pulse-delivery-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "pulse-delivery-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let client = HTTPClient(eventLoopGroupProvider: .singleton)
         do {
             try await HTTPReceiver.with { http in
                 try await SMTPReceiver.with { smtp, port in
-                    try await body(DispatchWorld(folder: folder, http: http, smtp: smtp, smtpPort: port, client: client))
+                    try await body(
+                        DispatchWorld(folder: folder, http: http, smtp: smtp, smtpPort: port, client: client))
                 }
             }
             try await client.shutdown()

@@ -22,9 +22,11 @@ import Testing
     @Test func slackPostsBlockKitWithColourEmojiWhyNumberedActionsAndAViewAlertButton() async throws {
         try await withPoster { receiver, poster in
             let alert = DeliveryFixtures.alert()
-            let channel = SlackChannel(settings: SlackSettings(webhookURL: receiver.url + "/slack/tenant"), poster: poster)
+            let channel = SlackChannel(
+                settings: SlackSettings(webhookURL: receiver.url + "/slack/tenant"), poster: poster)
             try await channel.send(
-                DeliveryFixtures.message(alert), to: DeliveryFixtures.sarah, item: DeliveryFixtures.item(alert, channel: .slack))
+                DeliveryFixtures.message(alert), to: DeliveryFixtures.sarah,
+                item: DeliveryFixtures.item(alert, channel: .slack))
             let request = try #require(receiver.requests.first)
             #expect(request.path == "/slack/tenant")
             #expect(request.headers["content-type"] == "application/json")
@@ -57,7 +59,8 @@ import Testing
             let alert = DeliveryFixtures.alert(severity: .medium)
             var sarah = DeliveryFixtures.sarah
             sarah.slackWebhook = receiver.url + "/slack/sarah"
-            let channel = SlackChannel(settings: SlackSettings(webhookURL: receiver.url + "/slack/tenant"), poster: poster)
+            let channel = SlackChannel(
+                settings: SlackSettings(webhookURL: receiver.url + "/slack/tenant"), poster: poster)
             try await channel.send(
                 DeliveryFixtures.message(alert), to: sarah, item: DeliveryFixtures.item(alert, channel: .slack))
             #expect(receiver.requests.map(\.path) == ["/slack/sarah"])
@@ -129,7 +132,9 @@ import Testing
         try await withPoster { receiver, poster in
             let channel = PagerDutyChannel(
                 settings: PagerDutySettings(routingKey: "R0UTING", url: receiver.url + "/v2/enqueue"), poster: poster)
-            for (severity, expected) in [(Severity.critical, "critical"), (.high, "error"), (.medium, "warning"), (.low, "info")] {
+            for (severity, expected) in [
+                (Severity.critical, "critical"), (.high, "error"), (.medium, "warning"), (.low, "info"),
+            ] {
                 let alert = DeliveryFixtures.alert(severity: severity)
                 try await channel.send(
                     DeliveryFixtures.message(alert), to: DeliveryFixtures.sarah,
@@ -141,7 +146,9 @@ import Testing
                 let payload = try #require(event["payload"] as? [String: Any])
                 #expect(payload["severity"] as? String == expected)
                 #expect(payload["source"] as? String == "pulse/default")
-                #expect((payload["summary"] as? String)?.hasSuffix("VELOCITY ALERT: Deal at Risk — Deal: D04523 - Acme Corp") == true)
+                #expect(
+                    (payload["summary"] as? String)?.hasSuffix(
+                        "VELOCITY ALERT: Deal at Risk — Deal: D04523 - Acme Corp") == true)
                 #expect((payload["custom_details"] as? [String: Any])?["alert"] as? String == "fp1-1795000000")
             }
         }

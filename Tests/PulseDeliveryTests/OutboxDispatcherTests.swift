@@ -42,7 +42,8 @@ import Testing
             let deliverer = world.deliverer(store)
             let first = try await deliverer.runOnce(now: t0)
             #expect(first.retried == 1)
-            let pending = try #require(try await store.outbox(tenant: Tenant.defaultID, status: .pending, limit: 5).first)
+            let pending = try #require(
+                try await store.outbox(tenant: Tenant.defaultID, status: .pending, limit: 5).first)
             #expect(pending.attempts == 1)
             #expect(pending.lastError == "HTTP 503 from 127.0.0.1: no")
             // base 10 s: the first delay lies in [5, 10] s.
@@ -70,7 +71,8 @@ import Testing
             // Medium: standard preferences send it to Slack only.
             try await DispatchWorld.raise(store, [DeliveryFixtures.alert(severity: .medium)])
             world.http.setDown(true)
-            let outbox = OutboxSettings(maxAttempts: 5, baseDelaySeconds: 1, maxDelaySeconds: 1, fallbackAfterAttempts: 2)
+            let outbox = OutboxSettings(
+                maxAttempts: 5, baseDelaySeconds: 1, maxDelaySeconds: 1, fallbackAfterAttempts: 2)
             let deliverer = world.deliverer(store, outbox: outbox)
             #expect(try await deliverer.runOnce(now: t0).fallbacks == 0)
             let second = try await deliverer.runOnce(now: t0 + 60)
@@ -170,7 +172,8 @@ import Testing
             #expect(world.requests("/slack").count == 3)  // A once, B failed once and then delivered
             #expect(world.requests("/pagerduty").count == 1)
             #expect(world.smtp.messages.count == 1)
-            #expect(try await reopened.outboxCounts(tenant: Tenant.defaultID) == [.delivered: 4])
+            #expect(
+                try await reopened.outboxCounts(tenant: Tenant.defaultID) == [.pending: 0, .delivered: 4, .dead: 0])
         }
     }
 

@@ -11,7 +11,9 @@ import Testing
         #expect(message.subject == "🔴 VELOCITY ALERT: Deal at Risk — Deal: D04523 - Acme Corp")
         #expect(message.text.hasPrefix("VELOCITY ALERT: Deal at Risk\n\nDeal: D04523 - Acme Corp\n"))
         #expect(message.text.contains("Recommended Actions:\n1. Call the champion this week\n2. .NET migration"))
-        #expect(message.text.hasSuffix("Impact: $45K potential revenue at risk\n\nView alert: https://pulse.example.com/alerts/17"))
+        #expect(
+            message.text.hasSuffix(
+                "Impact: $45K potential revenue at risk\n\nView alert: https://pulse.example.com/alerts/17"))
         #expect(message.link == "https://pulse.example.com/alerts/17")
         #expect(message.severity == .critical)
         #expect(message.html?.contains("<h3>Why this matters</h3>") == true)
@@ -62,13 +64,17 @@ import Testing
         let plan = DeliveryRouter(settings: everything).route(
             notification, to: DeliveryFixtures.sarah, now: DeliveryFixtures.t0)
         #expect(plan.items.map(\.channel) == [.slack, .pagerduty, .email])
-        #expect(plan.items.map(\.id) == ["fp1-1795000000|rep_12|new|0|slack", "fp1-1795000000|rep_12|new|0|pagerduty",
-            "fp1-1795000000|rep_12|new|0|email"])
+        #expect(
+            plan.items.map(\.id) == [
+                "fp1-1795000000|rep_12|new|0|slack", "fp1-1795000000|rep_12|new|0|pagerduty",
+                "fp1-1795000000|rep_12|new|0|email",
+            ])
         #expect(plan.items.map(\.action) == ["new", "trigger", "new"])
-        #expect(plan.items.allSatisfy {
-            $0.notification == notification.id && $0.fingerprint == "fp1" && $0.recipient == "rep_12"
-                && $0.status == .pending && $0.nextAttemptAt == DeliveryFixtures.t0 && $0.kind == .alert
-        })
+        #expect(
+            plan.items.allSatisfy {
+                $0.notification == notification.id && $0.fingerprint == "fp1" && $0.recipient == "rep_12"
+                    && $0.status == .pending && $0.nextAttemptAt == DeliveryFixtures.t0 && $0.kind == .alert
+            })
         #expect(plan.skipped.isEmpty)
     }
 
@@ -80,10 +86,11 @@ import Testing
             DeliveryFixtures.notification(alert), to: noAddress, now: DeliveryFixtures.t0)
         #expect(plan.items.isEmpty)
         #expect(plan.skipped.map(\.channel) == [.slack, .pagerduty, .email])
-        #expect(plan.skipped.map(\.reason) == [
-            "no Slack webhook for the tenant or in rep_12's preferences", "no PagerDuty routing key configured",
-            "rep_12 has no e-mail address",
-        ])
+        #expect(
+            plan.skipped.map(\.reason) == [
+                "no Slack webhook for the tenant or in rep_12's preferences", "no PagerDuty routing key configured",
+                "rep_12 has no e-mail address",
+            ])
     }
 
     @Test func aPersonalSlackWebhookIsEnoughWithoutATenantOne() {
@@ -117,8 +124,10 @@ import Testing
         let rep = Rep(id: "rep_12", name: "Sarah Johnson", email: "sarah@crm.example.com", timeZone: "Europe/Berlin")
         let other = Rep(id: "rep_13", name: "Tom", email: "tom@crm.example.com")
         let user = User(
-            id: "u1", name: "Sarah J.", email: "sarah@example.com", role: .rep, rep: "rep_12", timeZone: "America/New_York",
-            preferences: DeliveryPreferences(critical: [.email], high: [], medium: [], low: [], slackWebhook: "http://x"),
+            id: "u1", name: "Sarah J.", email: "sarah@example.com", role: .rep, rep: "rep_12",
+            timeZone: "America/New_York",
+            preferences: DeliveryPreferences(
+                critical: [.email], high: [], medium: [], low: [], slackWebhook: "http://x"),
             createdAt: DeliveryFixtures.t0)
         let directory = RecipientDirectory(users: [user], reps: [rep, other])
         let sarah = directory.recipient(rep: "rep_12")
@@ -132,6 +141,8 @@ import Testing
         #expect(directory.recipient(rep: "rep_99") == nil)
         var disabled = user
         disabled.disabled = true
-        #expect(RecipientDirectory(users: [disabled], reps: [rep]).recipient(rep: "rep_12")?.email == "sarah@crm.example.com")
+        #expect(
+            RecipientDirectory(users: [disabled], reps: [rep]).recipient(rep: "rep_12")?.email
+                == "sarah@crm.example.com")
     }
 }

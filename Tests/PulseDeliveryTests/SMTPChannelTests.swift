@@ -53,7 +53,8 @@ import Testing
             let parts = data.components(separatedBy: "--\(boundary)")
             #expect(parts.count == 4)  // preamble, plain, html, closing "--"
             #expect(parts[3].hasPrefix("--"))
-            let plain = try #require(split(String(parts[1].dropFirst(2))))
+            // Each part starts with the CRLF after the boundary (one Character in Swift).
+            let plain = try #require(split(String(parts[1].dropFirst())))
             #expect(plain.0.contains("Content-Type: text/plain; charset=utf-8"))
             #expect(plain.0.contains("Content-Transfer-Encoding: quoted-printable"))
             let text = decodeQuotedPrintable(plain.1)
@@ -61,7 +62,7 @@ import Testing
             #expect(text.contains("Why this matters:\r\n• Deals this slow close 60% less often"))
             #expect(text.contains("Recommended Actions:\r\n1. Call the champion this week"))
             #expect(text.contains("View alert: https://pulse.example.com/alerts/17"))
-            let html = try #require(split(String(parts[2].dropFirst(2))))
+            let html = try #require(split(String(parts[2].dropFirst())))
             #expect(html.0.contains("Content-Type: text/html; charset=utf-8"))
             let page = decodeQuotedPrintable(html.1)
             #expect(page.contains("<h2>🔴 VELOCITY ALERT: Deal at Risk</h2>"))

@@ -33,7 +33,8 @@ public struct JSONPoster: Sendable {
         do {
             response = try await client.execute(request, timeout: .milliseconds(Int64(timeout * 1000)))
             answer = try await response.body.collect(upTo: 64 * 1024)
-        } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout
+        } catch let error as HTTPClientError
+            where error == .deadlineExceeded || error == .readTimeout
             || error == .connectTimeout
         {
             throw DeliveryError.timeout(what: "an HTTP response", host: host, seconds: timeout)

@@ -50,6 +50,7 @@ public struct PagerDutyChannel: DeliveryChannel {
 
     public func send(_ message: DeliveryMessage, to recipient: DeliveryRecipient, item: OutboxItem) async throws {
         guard let settings else { throw DeliveryError.notConfigured(channel: .pagerduty, reason: "no routing key") }
-        try await poster.post(try Self.event(for: message, item: item, routingKey: settings.routingKey), to: settings.url)
+        try await poster.post(
+            try Self.event(for: message, item: item, routingKey: settings.routingKey), to: settings.url)
     }
 }

@@ -38,9 +38,13 @@ public struct DeliveryRouter: Sendable {
             settings.slack == nil && recipient.slackWebhook == nil
                 ? "no Slack webhook for the tenant or in \(recipient.id)'s preferences" : nil
         case .email:
-            if settings.email == nil { "no SMTP relay configured" }
-            else if (recipient.email ?? "").isEmpty { "\(recipient.id) has no e-mail address" }
-            else { nil }
+            if settings.email == nil {
+                "no SMTP relay configured"
+            } else if (recipient.email ?? "").isEmpty {
+                "\(recipient.id) has no e-mail address"
+            } else {
+                nil
+            }
         case .webhook: settings.webhook == nil ? "no webhook URL configured" : nil
         case .pagerduty: settings.pagerDuty == nil ? "no PagerDuty routing key configured" : nil
         }

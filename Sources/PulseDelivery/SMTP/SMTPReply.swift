@@ -27,10 +27,11 @@ struct SMTPReplyDecoder: ByteToMessageDecoder {
             if buffer.readableBytes > Self.maximumLine { throw SMTPProtocolError.lineTooLong }
             return .needMoreData
         }
-        var line = buffer.readString(length: newline - buffer.readerIndex + 1) ?? ""
-        while line.last == "\n" || line.last == "\r" { line.removeLast() }
-        let bytes = Array(line.utf8)
-        guard bytes.count >= 3, let value = Int(String(line.prefix(3))), bytes.count == 3 || [32, 45].contains(bytes[3])
+        var bytes = buffer.readBytes(length: newline - buffer.readerIndex + 1) ?? []
+        while bytes.last == UInt8(ascii: "\n") || bytes.last == UInt8(ascii: "\r") { bytes.removeLast() }
+        let line = String(decoding: bytes, as: UTF8.self)
+        guard bytes.count >= 3, let value = Int(String(line.prefix(3))),
+            bytes.count == 3 || [32, 45].contains(bytes[3])
         else { throw SMTPProtocolError.malformedReply(line) }
         if let code, code != value { throw SMTPProtocolError.malformedReply(line) }
         code = value

@@ -79,8 +79,9 @@ struct TestLineDecoder: ByteToMessageDecoder {
 
     mutating func decode(context: ChannelHandlerContext, buffer: inout ByteBuffer) throws -> DecodingState {
         guard let newline = buffer.readableBytesView.firstIndex(of: UInt8(ascii: "\n")) else { return .needMoreData }
-        var line = buffer.readString(length: newline - buffer.readerIndex + 1) ?? ""
-        while line.last == "\n" || line.last == "\r" { line.removeLast() }
+        var bytes = buffer.readBytes(length: newline - buffer.readerIndex + 1) ?? []
+        while bytes.last == UInt8(ascii: "\n") || bytes.last == UInt8(ascii: "\r") { bytes.removeLast() }
+        let line = String(decoding: bytes, as: UTF8.self)
         context.fireChannelRead(wrapInboundOut(line))
         return .continue
     }
