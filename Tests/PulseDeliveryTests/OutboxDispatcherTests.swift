@@ -221,6 +221,40 @@ import Testing
         }
     }
 
+    @Test func aPreRenderedReportRowGoesToTheUserWithItsOwnMessage() async throws {
+        try await DispatchWorld.with { world in
+            let store = try world.openStore()
+            try await DispatchWorld.seed(store, users: [DispatchWorld.sarahUser([.webhook])])
+            let report = OutboxItem(
+                id: "report|morning-brief|u-sarah|2026-11-18|webhook", tenant: Tenant.defaultID, kind: .report,
+                channel: .webhook, recipient: "u-sarah", severity: .low, action: "morning-brief",
+                message: DeliveryMessage(subject: "Morning brief", text: "3 priorities today", severity: .low),
+                nextAttemptAt: t0, createdAt: t0)
+            try await store.enqueue([report], handingOver: [], tenant: Tenant.defaultID)
+            #expect(try await world.deliverer(store).runOnce(now: t0).delivered == 1)
+            let body = try #require(world.requests("/webhook").first).json
+            #expect(body["kind"] as? String == "report")
+            #expect(body["action"] as? String == "morning-brief")
+            #expect(body["recipient"] as? String == "u-sarah")
+            #expect(body["subject"] as? String == "Morning brief")
+            #expect(body["text"] as? String == "3 priorities today")
+            #expect(body["alert"] == nil)
+        }
+    }
+
+    @Test func aRowForAnAlertThatNoLongerExistsBecomesADeadLetterSayingSo() async throws {
+        try await DispatchWorld.with { world in
+            let store = try world.openStore()
+            try await DispatchWorld.seed(store)
+            let ghost = DeliveryFixtures.item(DeliveryFixtures.alert(id: "gone-1"), channel: .slack)
+            try await store.enqueue([ghost], handingOver: [], tenant: Tenant.defaultID)
+            #expect(try await world.deliverer(store).runOnce(now: t0).dead == 1)
+            let dead = try await store.outbox(tenant: Tenant.defaultID, status: .dead, limit: 5)
+            #expect(dead.map(\.lastError) == ["the alert gone-1 of \(ghost.id) no longer exists"])
+            #expect(world.http.requests.isEmpty)
+        }
+    }
+
     @Test func gracefulShutdownFinishesTheRowInHandThenReturns() async throws {
         try await DispatchWorld.with { world in
             let store = try world.openStore()

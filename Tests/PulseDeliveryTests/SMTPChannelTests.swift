@@ -115,6 +115,42 @@ import Testing
         }
     }
 
+    @Test func startTLSUpgradesTheConnectionBeforeAuthenticatingAndSendsTheRestEncrypted() async throws {
+        var behaviour = SMTPReceiver.Behaviour()
+        behaviour.offerStartTLS = true
+        behaviour.tls = try TestCertificate.serverContext()
+        let alert = DeliveryFixtures.alert()
+        try await SMTPReceiver.with(behaviour) { server, port in
+            let channel = EmailChannel(
+                settings: settings(port, startTLS: true), timeout: 5,
+                tlsConfiguration: try TestCertificate.clientConfiguration())
+            try await channel.send(
+                DeliveryFixtures.message(alert), to: DeliveryFixtures.sarah,
+                item: DeliveryFixtures.item(alert, channel: .email))
+            #expect(
+                Array(server.commands.map { $0.hasPrefix("AUTH PLAIN ") ? "AUTH PLAIN …" : $0 }.prefix(5)) == [
+                    "EHLO pulse.localdomain", "STARTTLS", "<TLS established>", "EHLO pulse.localdomain",
+                    "AUTH PLAIN …",
+                ])
+            #expect(server.credentials == ["pulse:pa55"])
+            #expect(server.messages.count == 1)
+        }
+    }
+
+    @Test func startTLSWithAnUntrustedCertificateFailsWithoutSendingAnything() async throws {
+        var behaviour = SMTPReceiver.Behaviour()
+        behaviour.offerStartTLS = true
+        behaviour.tls = try TestCertificate.serverContext()
+        try await SMTPReceiver.with(behaviour) { server, port in
+            // The default configuration trusts the system roots, which do not include the test certificate.
+            let error = await #expect(throws: DeliveryError.self) { try await send(settings(port, startTLS: true)) }
+            #expect(error?.description.hasPrefix("could not talk to 127.0.0.1") == true)
+            #expect(
+                error?.description.contains("handshake") == true || error?.description.contains("certificate") == true)
+            #expect(server.credentials.isEmpty && server.messages.isEmpty)
+        }
+    }
+
     @Test func startTLSOnAgainstAServerThatDoesNotOfferItFallsBackToPlainSMTP() async throws {
         try await SMTPReceiver.with { server, port in
             try await send(settings(port, startTLS: true))

@@ -38,9 +38,12 @@ struct SMTPSession {
         do {
             try await converse(&conversation, data: data, sender: sender, recipient: recipient)
             _ = try? await conversation.command("QUIT", expect: [221])
-        } catch {
+        } catch let error as DeliveryError {
             try? await channel.close()
             throw error
+        } catch {
+            try? await channel.close()
+            throw DeliveryError.connection(host: host, reason: "\(error)")
         }
         try? await channel.close()
     }
@@ -107,7 +110,13 @@ private struct Conversation {
     let host: String
 
     mutating func write(_ text: String) async throws {
-        try await channel.writeAndFlush(ByteBuffer(string: text))
+        do {
+            try await channel.writeAndFlush(ByteBuffer(string: text))
+        } catch {
+            // The pipeline's own failure (a refused TLS certificate, say) says more than "I/O on closed channel".
+            do { _ = try await replies.next() } catch let failure as DeliveryError { throw failure } catch {}
+            throw DeliveryError.connection(host: host, reason: "\(error)")
+        }
     }
 
     /// Sends `line` and waits for a reply with one of `codes`; `shown` replaces the line in errors (secrets).

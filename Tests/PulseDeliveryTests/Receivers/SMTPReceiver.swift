@@ -1,6 +1,7 @@
 import Foundation
 import NIOCore
 import NIOPosix
+import NIOSSL
 import Synchronization
 
 /// A small real SMTP server on 127.0.0.1 (system-chosen port) that speaks just enough ESMTP for the client —
@@ -16,6 +17,8 @@ final class SMTPReceiver: Sendable {
         var rejectRecipient: Int?
         /// Never send the greeting (for timeouts).
         var silent = false
+        /// Upgrade the connection with this context on STARTTLS (refused with 454 without one).
+        var tls: NIOSSLContext?
     }
 
     /// One accepted message.
@@ -161,6 +164,16 @@ private final class SMTPServerHandler: ChannelInboundHandler {
             } else {
                 recipients.append(address(line))
                 send(context, "250 2.1.5 recipient ok")
+            }
+        } else if upper == "STARTTLS" {
+            guard let tls = behaviour.tls else { return send(context, "454 4.7.0 TLS not available") }
+            // The reply goes out in plain text; everything after it passes through TLS.
+            send(context, "220 2.0.0 ready to start TLS")
+            do {
+                try context.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tls), position: .first)
+                receiver.recordCommand("<TLS established>")
+            } catch {
+                context.close(promise: nil)
             }
         } else if upper == "DATA" {
             mode = .data
