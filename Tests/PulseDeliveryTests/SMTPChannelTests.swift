@@ -151,11 +151,37 @@ import Testing
         }
     }
 
-    @Test func startTLSOnAgainstAServerThatDoesNotOfferItFallsBackToPlainSMTP() async throws {
+    @Test func startTLSOnAgainstAServerThatDoesNotOfferItFallsBackToPlainSMTPWithoutAPassword() async throws {
         try await SMTPReceiver.with { server, port in
-            try await send(settings(port, startTLS: true))
+            try await send(settings(port, startTLS: true, username: nil))
             #expect(!server.commands.contains("STARTTLS"))
             #expect(server.messages.count == 1)
+        }
+    }
+
+    @Test func aPasswordIsNeverSentUnencryptedWhenStartTLSIsOnButNotOffered() async throws {
+        try await SMTPReceiver.with { server, port in
+            let error = await #expect(throws: DeliveryError.self) { try await send(settings(port, startTLS: true)) }
+            #expect(
+                error?.description
+                    == "email is not configured: 127.0.0.1 does not offer STARTTLS; refusing to send the password for "
+                    + "pulse unencrypted (set startTLS: false to allow it)")
+            #expect(error?.isRetryable == false)
+            #expect(!server.commands.contains { $0.hasPrefix("AUTH") })
+            #expect(server.messages.isEmpty)
+        }
+    }
+
+    @Test func aUserNameWithoutAnyOfferedMechanismIsAConfigurationError() async throws {
+        var behaviour = SMTPReceiver.Behaviour()
+        behaviour.mechanisms = []
+        try await SMTPReceiver.with(behaviour) { server, port in
+            let error = await #expect(throws: DeliveryError.self) { try await send(settings(port)) }
+            #expect(
+                error?.description
+                    == "email is not configured: a user name is set but 127.0.0.1 offers neither AUTH PLAIN nor AUTH LOGIN"
+            )
+            #expect(server.messages.isEmpty)
         }
     }
 

@@ -34,7 +34,7 @@ struct SMTPSession {
         } catch {
             throw DeliveryError.connection(host: "\(host):\(settings.port)", reason: "\(error)")
         }
-        var conversation = Conversation(channel: channel, replies: stream.makeAsyncIterator(), host: host)
+        var conversation = SMTPConversation(channel: channel, replies: stream.makeAsyncIterator(), host: host)
         do {
             try await converse(&conversation, data: data, sender: sender, recipient: recipient)
             _ = try? await conversation.command("QUIT", expect: [221])
@@ -49,10 +49,11 @@ struct SMTPSession {
     }
 
     private func converse(
-        _ conversation: inout Conversation, data: String, sender: String, recipient: String
+        _ conversation: inout SMTPConversation, data: String, sender: String, recipient: String
     ) async throws {
         try await conversation.expect([220], after: "connecting")
         var capabilities = try await conversation.hello(heloName)
+        var encrypted = false
         if settings.startTLS && capabilities.contains("STARTTLS") {
             try await conversation.command("STARTTLS", expect: [220])
             let context = try NIOSSLContext(configuration: tlsConfiguration)
@@ -63,8 +64,15 @@ struct SMTPSession {
                 try channel.pipeline.syncOperations.addHandler(handler, position: .first)
             }.get()
             capabilities = try await conversation.hello(heloName)
+            encrypted = true
         }
         if let username = settings.username {
+            guard !settings.startTLS || encrypted else {
+                throw DeliveryError.notConfigured(
+                    channel: .email,
+                    reason: "\(settings.host) does not offer STARTTLS; refusing to send the password for \(username) "
+                        + "unencrypted (set startTLS: false to allow it)")
+            }
             try await authenticate(&conversation, username: username, capabilities: capabilities)
         }
         try await conversation.command("MAIL FROM:<\(sender)>", expect: [250])
@@ -75,7 +83,7 @@ struct SMTPSession {
     }
 
     private func authenticate(
-        _ conversation: inout Conversation, username: String, capabilities: Set<String>
+        _ conversation: inout SMTPConversation, username: String, capabilities: Set<String>
     ) async throws {
         let password = settings.password ?? ""
         let mechanisms = capabilities.filter { $0.hasPrefix("AUTH ") }.flatMap { $0.split(separator: " ").dropFirst() }
@@ -89,9 +97,9 @@ struct SMTPSession {
             try await conversation.command(
                 Data(password.utf8).base64EncodedString(), expect: [235], shown: "the AUTH LOGIN password")
         } else {
-            throw DeliveryError.smtpReply(
-                code: 0, text: "the server offers neither AUTH PLAIN nor AUTH LOGIN", command: "EHLO",
-                host: settings.host)
+            throw DeliveryError.notConfigured(
+                channel: .email,
+                reason: "a user name is set but \(settings.host) offers neither AUTH PLAIN nor AUTH LOGIN")
         }
     }
 
@@ -100,53 +108,6 @@ struct SMTPSession {
         var lines = data.components(separatedBy: "\r\n")
         if lines.last == "" { lines.removeLast() }
         return lines.map { $0.hasPrefix(".") ? "." + $0 : $0 }.joined(separator: "\r\n") + "\r\n"
-    }
-}
-
-/// The channel and the stream of its replies during one session.
-private struct Conversation {
-    let channel: any Channel
-    var replies: AsyncThrowingStream<SMTPReply, any Error>.AsyncIterator
-    let host: String
-
-    mutating func write(_ text: String) async throws {
-        do {
-            try await channel.writeAndFlush(ByteBuffer(string: text))
-        } catch {
-            // The pipeline's own failure (a refused TLS certificate, say) says more than "I/O on closed channel".
-            do { _ = try await replies.next() } catch let failure as DeliveryError { throw failure } catch {}
-            throw DeliveryError.connection(host: host, reason: "\(error)")
-        }
-    }
-
-    /// Sends `line` and waits for a reply with one of `codes`; `shown` replaces the line in errors (secrets).
-    @discardableResult
-    mutating func command(_ line: String, expect codes: Set<Int>, shown: String? = nil) async throws -> SMTPReply {
-        try await write(line + "\r\n")
-        return try await expect(codes, after: shown ?? line)
-    }
-
-    @discardableResult
-    mutating func expect(_ codes: Set<Int>, after command: String) async throws -> SMTPReply {
-        guard let reply = try await replies.next() else {
-            throw DeliveryError.connection(host: host, reason: "the server closed the connection after \(command)")
-        }
-        guard codes.contains(reply.code) else {
-            throw DeliveryError.smtpReply(code: reply.code, text: reply.text, command: command, host: host)
-        }
-        return reply
-    }
-
-    /// EHLO (HELO when EHLO is refused); returns the advertised extensions, upper-cased ("STARTTLS",
-    /// "AUTH PLAIN LOGIN").
-    mutating func hello(_ name: String) async throws -> Set<String> {
-        try await write("EHLO \(name)\r\n")
-        guard let reply = try await replies.next() else {
-            throw DeliveryError.connection(host: host, reason: "the server closed the connection after EHLO")
-        }
-        if reply.code == 250 { return Set(reply.lines.dropFirst().map { $0.uppercased() }) }
-        try await command("HELO \(name)", expect: [250])
-        return []
     }
 }
 
