@@ -9,7 +9,7 @@ struct PulseCommand: AsyncParsableCommand {
         abstract: "Sales and customer intelligence alerts, self-hosted.",
         subcommands: [
             IngestCommand.self, DemoCommand.self, EvaluateCommand.self, AlertsCommand.self, SilenceCommand.self,
-            RulesCommand.self, QuarantineCommand.self, BenchCommand.self,
+            RulesCommand.self, QuarantineCommand.self, BenchCommand.self, ReportCommand.self,
         ]
     )
 }
