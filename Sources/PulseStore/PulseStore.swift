@@ -31,6 +31,9 @@ public protocol PulseStore: Sendable {
     func subscriptionAccounts(_ ids: Set<Subscription.ID>, tenant: Tenant.ID) async throws
         -> [Subscription.ID: Account.ID]
 
+    /// The subset of `ids` that are the tenant's stored contacts who opted out of tracking (the ingest gate asks).
+    func optedOutContacts(_ ids: Set<Contact.ID>, tenant: Tenant.ID) async throws -> Set<Contact.ID>
+
     func tenants() async throws -> [Tenant]
     func accounts(tenant: Tenant.ID) async throws -> [Account]
     func contacts(tenant: Tenant.ID) async throws -> [Contact]

@@ -15,9 +15,11 @@ import Testing
             // A database as the previous release left it: only the first migration, with ingested data.
             let pool = try DatabasePool(path: path)
             try SQLiteSchema.migrator.migrate(pool, upTo: "v1-initial-schema")
-            _ = try await pool.write { db in
-                try SQLiteBatchWriter(db: db, now: Fixtures.date(), bulkLoadThreshold: 50_000)
-                    .apply(Fixtures.fullBatch())
+            // Contacts have a column (opted_out) this schema lacks; the batch writer writes today's columns.
+            var batch = Fixtures.fullBatch()
+            batch.contacts = []
+            _ = try await pool.write { [batch] db in
+                try SQLiteBatchWriter(db: db, now: Fixtures.date(), bulkLoadThreshold: 50_000).apply(batch)
             }
             #expect(try await pool.read { db in try db.tableExists("alerts") } == false)
             try pool.close()
@@ -26,7 +28,7 @@ import Testing
         let migrations = try await store.writer.read { db in
             try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier")
         }
-        #expect(migrations == ["v1-initial-schema", "v2-alert-book"])
+        #expect(migrations == ["v1-initial-schema", "v2-alert-book", "v3-server"])
         #expect(try await store.deals(tenant: "acme") == [Fixtures.deal()])
         #expect(try await store.activities(tenant: "acme", from: .distantPast, to: .distantFuture).count == 1)
         let saved = try await store.save(AlertFixtures.fullChangeSet())

@@ -28,14 +28,14 @@ struct TemporaryFolder {
 }
 
 /// Runs `body` with a fresh store of `kind` on a real database, and always deletes the database afterwards.
-func withStore(_ kind: StoreKind, _ body: (any PulseStore & AlertStore) async throws -> Void) async throws {
+func withStore(_ kind: StoreKind, _ body: (ServerStore) async throws -> Void) async throws {
     try await withDatabase(kind) { open in try await body(try open()) }
 }
 
 /// Runs `body` with a function that opens a store of `kind` on one fresh real database, as often as called
 /// (a restart is dropping a store and opening it again); always deletes the database afterwards.
 func withDatabase(
-    _ kind: StoreKind, _ body: (_ open: () throws -> any PulseStore & AlertStore) async throws -> Void
+    _ kind: StoreKind, _ body: (_ open: () throws -> ServerStore) async throws -> Void
 ) async throws {
     let folder = try TemporaryFolder()
     defer { folder.cleanUp() }

@@ -12,6 +12,9 @@ public struct BatchBuilder {
     public private(set) var batch = IngestBatch()
     /// Quarantined rows per gate.
     public private(set) var gateCounts: [QualityGate: Int] = [:]
+    /// Engagement events dropped because their contact opted out of tracking (not quarantined: nothing is wrong).
+    public private(set) var optedOutDropped = 0
+    private var optOut = OptOutGate()
 
     private struct Key: Hashable {
         var kind: EntityKind
@@ -250,6 +253,7 @@ public struct BatchBuilder {
         _ payload: PulseEvent.Payload, index: Int, file: Int, line: Int, raw: () -> String, label: (String) -> String
     ) {
         noteSubscription(payload)
+        if case .contact(let contact) = payload { optOut.note(contact) }
         if case .engagement(let engagement) = payload, engagement.account.rawValue.isEmpty {
             unresolvedEngagement.append(
                 Origin(index: index, file: file, line: line, raw: raw(), label: label("subscription")))
@@ -260,11 +264,12 @@ public struct BatchBuilder {
     private var deals: [Deal] { streaming ? held.deals : batch.deals }
 
     /// Streaming: records that wait for the end of the run (they depend on the whole run, or a later version
-    /// of them must replace an earlier one whole: a deal's stage history).
+    /// of them must replace an earlier one whole: a deal's stage history). Usage rows wait when they have no
+    /// account yet or name a contact (whose opt-out the whole run and the store decide).
     private static func isHeld(_ payload: PulseEvent.Payload) -> Bool {
         switch payload {
         case .tenant, .deal, .stageChange: true
-        case .engagement(let usage): usage.account.rawValue.isEmpty
+        case .engagement(let usage): usage.account.rawValue.isEmpty || usage.contact != nil
         default: false
         }
     }
@@ -557,6 +562,9 @@ public struct BatchBuilder {
                 questions.subscriptions[usage.tenant, default: []].insert(id)
             }
         }
+        let usage = streaming ? held.engagement : batch.engagement
+        optOut.ask(
+            about: usage.indices.lazy.filter { !heldGone.contains($0) }.map { usage[$0] }, into: &questions)
         if includeEvents {
             questions.events.reserveCapacity(batch.events.count)
             for (index, event) in batch.events.enumerated() where !droppedEvents.contains(index) {
@@ -618,6 +626,7 @@ public struct BatchBuilder {
                     recordID: batch.engagement[origin.index].id.rawValue)
             }
         }
+        dropOptedOut(answers, storedEventRecords: dropRecords[.engagement] ?? [])
         // Stage changes need their deal, in the batch or the store, and a stage of its pipeline.
         var pipelines: [Deal.ID: String] = [:]
         for deal in batch.deals { pipelines[deal.id] = deal.pipeline }
@@ -674,6 +683,25 @@ public struct BatchBuilder {
         return result
     }
 
+    /// The opted-out-contacts gate: drops (and counts) usage rows whose contact opted out. Runs in `finish`, on
+    /// the whole batch (streaming: on the held rows, which include every usage row naming a contact).
+    private mutating func dropOptedOut(_ answers: StoreAnswers, storedEventRecords: Set<Int>) {
+        for (index, usage) in batch.engagement.enumerated() where usage.contact != nil {
+            guard !droppedEngagement.contains(index), !storedEventRecords.contains(index), !heldGone.contains(index),
+                optOut.drops(usage, answers: answers)
+            else { continue }
+            droppedEngagement.insert(index)
+            optedOutDropped += 1
+            // The row's slot (streaming: every row judged here is held, so a chunk slot is another row).
+            if let slot = slots[Key(kind: .engagement, id: usage.id.rawValue)], slot.index == index,
+                slot.held == streaming
+            {
+                files[slot.file].optedOut += 1
+                unaccept(file: slot.file, kind: "engagement", row: !slot.derived)
+            }
+        }
+    }
+
     private mutating func unaccept(file: Int, kind: String, row: Bool = true) {
         if row { files[file].accepted -= 1 }
         files[file].acceptedByKind[kind, default: 0] -= 1
@@ -696,6 +724,8 @@ public struct StoreQuestions: Sendable, Equatable {
     public var subscriptions: [Tenant.ID: Set<Subscription.ID>] = [:]
     /// Every event id in the batch.
     public var events: Set<String> = []
+    /// Contacts named by usage rows whose opt-out the batch does not give.
+    public var contacts: [Tenant.ID: Set<Contact.ID>] = [:]
 
     public init() {}
 }
@@ -707,13 +737,16 @@ public struct StoreAnswers: Sendable, Equatable {
     public var subscriptionAccounts: [Tenant.ID: [Subscription.ID: Account.ID]] = [:]
     /// Which event ids were ingested before.
     public var events: Set<String> = []
+    /// Which of the asked contacts are stored as opted out.
+    public var optedOutContacts: [Tenant.ID: Set<Contact.ID>] = [:]
 
     public init(
         deals: [Tenant.ID: Set<Deal.ID>] = [:], subscriptionAccounts: [Tenant.ID: [Subscription.ID: Account.ID]] = [:],
-        events: Set<String> = []
+        events: Set<String> = [], optedOutContacts: [Tenant.ID: Set<Contact.ID>] = [:]
     ) {
         self.deals = deals
         self.subscriptionAccounts = subscriptionAccounts
         self.events = events
+        self.optedOutContacts = optedOutContacts
     }
 }

@@ -29,7 +29,8 @@ extension EntityKind {
                         id: .init(try source.requiredText("id")), tenant: tenant, account: try source.id("account"),
                         name: try source.requiredText("name"), email: try source.text("email"),
                         title: try source.text("title"),
-                        role: try source.choice("role", StakeholderRole.self) ?? .unknown)))
+                        role: try source.choice("role", StakeholderRole.self) ?? .unknown,
+                        optedOut: try source.flag("optedOut") ?? false)))
         case .rep:
             return BuiltRecord(
                 payload: .rep(

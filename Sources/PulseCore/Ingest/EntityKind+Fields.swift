@@ -38,6 +38,7 @@ extension EntityKind {
                 .init("email", .text, "e-mail address"),
                 .init("title", .text, "job title"),
                 .init("role", .choice(StakeholderRole.allCases.map(\.rawValue)), "buying role; default unknown"),
+                .init("optedOut", .flag, "opted out of tracking: engagement events dropped; default false"),
             ]
         case .rep:
             [

@@ -11,6 +11,8 @@ public struct FileStats: Hashable, Sendable {
     public var quarantined = 0
     /// Rows superseded by a newer row with the same id (in the batch or already stored).
     public var duplicates = 0
+    /// Engagement rows dropped because their contact opted out of tracking.
+    public var optedOut = 0
     /// Accepted rows the store inserted or updated (filled in after `apply`).
     public var loaded = 0
     /// Shown instead of counts for a recognised but skipped file, or an empty one.

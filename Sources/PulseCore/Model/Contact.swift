@@ -10,10 +10,12 @@ public struct Contact: Identifiable, Hashable, Sendable, Codable {
     public var email: String?
     public var title: String?
     public var role: StakeholderRole
+    /// The contact asked not to be tracked: their engagement events are dropped at ingest.
+    public var optedOut: Bool
 
     public init(
         id: ID, tenant: Tenant.ID = Tenant.defaultID, account: Account.ID? = nil, name: String, email: String? = nil,
-        title: String? = nil, role: StakeholderRole = .unknown
+        title: String? = nil, role: StakeholderRole = .unknown, optedOut: Bool = false
     ) {
         self.id = id
         self.tenant = tenant
@@ -22,6 +24,37 @@ public struct Contact: Identifiable, Hashable, Sendable, Codable {
         self.email = email
         self.title = title
         self.role = role
+        self.optedOut = optedOut
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, tenant, account, name, email, title, role, optedOut
+    }
+
+    /// Decodes JSON written before `optedOut` existed (the key missing means false).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(ID.self, forKey: .id)
+        tenant = try container.decode(Tenant.ID.self, forKey: .tenant)
+        account = try container.decodeIfPresent(Account.ID.self, forKey: .account)
+        name = try container.decode(String.self, forKey: .name)
+        email = try container.decodeIfPresent(String.self, forKey: .email)
+        title = try container.decodeIfPresent(String.self, forKey: .title)
+        role = try container.decode(StakeholderRole.self, forKey: .role)
+        optedOut = try container.decodeIfPresent(Bool.self, forKey: .optedOut) ?? false
+    }
+
+    /// Writes `optedOut` only when it is true, so contacts that never opted out encode as before.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(tenant, forKey: .tenant)
+        try container.encodeIfPresent(account, forKey: .account)
+        try container.encode(name, forKey: .name)
+        try container.encodeIfPresent(email, forKey: .email)
+        try container.encodeIfPresent(title, forKey: .title)
+        try container.encode(role, forKey: .role)
+        if optedOut { try container.encode(optedOut, forKey: .optedOut) }
     }
 }
 

@@ -15,6 +15,7 @@ enum SQLiteSchema {
             try createLogTables(db)
         }
         migrator.registerMigration(SQLiteAlertTables.migration, migrate: SQLiteAlertTables.create)
+        migrator.registerMigration(SQLiteServerTables.migration, migrate: SQLiteServerTables.create)
         return migrator
     }
 
@@ -305,4 +306,5 @@ enum SQLiteSchema {
     /// Every table, for counts.
     static let tables: [String] =
         recordTables + ["events", "quarantine", "corrections", "ingest_batches"] + SQLiteAlertTables.tables
+        + SQLiteServerTables.tables
 }

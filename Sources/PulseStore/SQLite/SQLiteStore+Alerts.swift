@@ -57,6 +57,7 @@ extension SQLiteStore: AlertStore {
             tenants[alert.id] = alert.tenant
             saved.append(alert)
         }
+        try appendChanges(saved, db)
 
         func check(_ alert: Alert.ID, tenant: Tenant.ID, record: String) throws {
             let owner: Tenant.ID
@@ -139,13 +140,18 @@ extension SQLiteStore: AlertStore {
     /// Alerts of `tenant` matching `clauses` (ANDed, with `parameters` in order), most severe first, then newest
     /// first, then by number.
     private func fetchAlerts(
-        tenant: Tenant.ID, _ clauses: [String] = [], _ parameters: [AlertQueryParameter] = [], limit: Int? = nil
+        tenant: Tenant.ID, _ clauses: [String] = [], _ parameters: [AlertQueryParameter] = [], limit: Int? = nil,
+        offset: Int = 0
     ) async throws -> [Alert] {
+        // SQLite takes an OFFSET only after a LIMIT; -1 is "no limit".
+        let page = limit != nil || offset > 0 ? " LIMIT ? OFFSET ?" : ""
         let sql = SQLiteAlertTables.select(
             SQLiteAlertTables.alertColumns, from: "alerts",
             "WHERE " + (["tenant = ?"] + clauses).joined(separator: " AND ")
-                + " ORDER BY severity_rank, raised_at DESC, number" + (limit == nil ? "" : " LIMIT ?"))
-        let parameters = [.text(tenant.rawValue)] + parameters + (limit.map { [.integer(Int64($0))] } ?? [])
+                + " ORDER BY severity_rank, raised_at DESC, number" + page)
+        let paging: [AlertQueryParameter] =
+            page.isEmpty ? [] : [.integer(Int64(limit ?? -1)), .integer(Int64(max(0, offset)))]
+        let parameters = [.text(tenant.rawValue)] + parameters + paging
         return try await read { db in
             let json = AlertJSON()
             let statement = try db.makeStatement(sql: sql)
@@ -199,11 +205,27 @@ extension SQLiteStore: AlertStore {
         }
         if !filter.severities.isEmpty { add(Self.inClause("severity", filter.severities)) }
         if let owner = filter.owner { add(("owner = ?", [.text(owner.rawValue)])) }
+        if let visibleTo = filter.visibleTo {
+            // Owned by one of the reps, or naming one of them among the recipients (a JSON array of rep ids).
+            let reps = visibleTo.map(\.rawValue).sorted()
+            if reps.isEmpty {
+                clauses.append("0")
+            } else {
+                let marks = Self.marks(reps.count)
+                add(
+                    (
+                        "(owner IN (\(marks)) OR EXISTS (SELECT 1 FROM json_each(alerts.recipients) "
+                            + "WHERE json_each.value IN (\(marks))))",
+                        (reps + reps).map { .text($0) }
+                    ))
+            }
+        }
         if let rule = filter.rule { add(("rule = ?", [.text(rule)])) }
         if let entity = filter.entity {
             add(("entity_scope = ? AND entity_id = ?", [.text(entity.scope.rawValue), .text(entity.id)]))
         }
-        return try await fetchAlerts(tenant: filter.tenant, clauses, parameters, limit: filter.limit)
+        return try await fetchAlerts(
+            tenant: filter.tenant, clauses, parameters, limit: filter.limit, offset: filter.offset)
     }
 
     public func alert(number: Int64, tenant: Tenant.ID) async throws -> Alert? {

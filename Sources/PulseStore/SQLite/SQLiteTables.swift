@@ -51,7 +51,7 @@ enum SQLiteTables {
     )
 
     static let contacts = SQLiteTable<Contact>(
-        name: "contacts", columns: ["tenant", "id", "account", "name", "email", "title", "role"],
+        name: "contacts", columns: ["tenant", "id", "account", "name", "email", "title", "role", "opted_out"],
         bind: { c, b in
             b.id(c.tenant)
             b.id(c.id)
@@ -60,12 +60,14 @@ enum SQLiteTables {
             b.text(c.email)
             b.text(c.title)
             b.raw(c.role)
+            b.bool(c.optedOut)
         },
         decode: { row in
             Contact(
                 id: row.id(1)!, tenant: row.id(0)!, account: row.id(2), name: row[3], email: row[4], title: row[5],
                 role: try SQLiteValue.enumValue(
-                    row[6] as String, as: StakeholderRole.self, table: "contacts", column: "role"))
+                    row[6] as String, as: StakeholderRole.self, table: "contacts", column: "role"),
+                optedOut: row[7])
         }
     )
 
