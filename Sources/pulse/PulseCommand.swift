@@ -9,7 +9,8 @@ struct PulseCommand: AsyncParsableCommand {
         abstract: "Sales and customer intelligence alerts, self-hosted.",
         subcommands: [
             IngestCommand.self, DemoCommand.self, EvaluateCommand.self, AlertsCommand.self, SilenceCommand.self,
-            RulesCommand.self, QuarantineCommand.self, BenchCommand.self, InitCommand.self,
+            RulesCommand.self, QuarantineCommand.self, BenchCommand.self, InitCommand.self, ReportCommand.self,
+            UsersCommand.self, TokensCommand.self,
         ]
     )
 }
