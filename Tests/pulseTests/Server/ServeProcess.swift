@@ -52,14 +52,11 @@ final class ServeProcess: Sendable {
             }
         }
         try process.run()
-        let collected = Mutex("")
+        let collected = OutputLog()
         let port: Int? = try await withThrowingTaskGroup(of: Int?.self) { group in
             group.addTask {
                 for await chunk in lines {
-                    let text = collected.withLock { text in
-                        text += chunk
-                        return text
-                    }
+                    let text = collected.append(chunk)
                     if let range = text.range(of: #"listening on http://[0-9.]+:(\d+)"#, options: .regularExpression) {
                         let match = String(text[range])
                         return Int(match.split(separator: ":").last ?? "")
@@ -78,9 +75,9 @@ final class ServeProcess: Sendable {
         guard let port else {
             process.terminate()
             throw ServeProcessError.message(
-                "pulse serve did not start listening; its output:\n\(collected.withLock { $0 })")
+                "pulse serve did not start listening; its output:\n\(collected.text)")
         }
-        return ServeProcess(process: process, port: port, output: collected.withLock { $0 })
+        return ServeProcess(process: process, port: port, output: collected.text)
     }
 
     var baseURL: String { "http://127.0.0.1:\(port)" }
@@ -99,6 +96,21 @@ final class ServeProcess: Sendable {
     }
 
     var isRunning: Bool { process.isRunning }
+}
+
+/// The child's output so far, shared between the reading task and the caller.
+private final class OutputLog: Sendable {
+    private let state = Mutex("")
+
+    /// Appends a chunk and returns everything so far.
+    func append(_ chunk: String) -> String {
+        state.withLock { text in
+            text += chunk
+            return text
+        }
+    }
+
+    var text: String { state.withLock { $0 } }
 }
 
 /// A reliability-test process failure, as a sentence.
