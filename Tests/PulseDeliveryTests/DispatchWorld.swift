@@ -36,7 +36,7 @@ struct DispatchWorld {
         return OutboxDeliverer(
             store: store,
             channels: DeliveryChannels.make(
-                settings: settings, httpClient: client, httpTimeout: 5, smtpTimeout: 5,
+                settings: settings, httpClient: client, httpTimeout: 30, smtpTimeout: 30,
                 clock: { DeliveryFixtures.t0 }),
             settings: settings, outbox: outbox, seed: 1)
     }

@@ -11,7 +11,8 @@ import Testing
     func withPoster(_ body: (HTTPReceiver, JSONPoster) async throws -> Void) async throws {
         let client = HTTPClient(eventLoopGroupProvider: .singleton)
         do {
-            try await HTTPReceiver.with { receiver in try await body(receiver, JSONPoster(client: client, timeout: 5)) }
+            try await HTTPReceiver.with { receiver in try await body(receiver, JSONPoster(client: client, timeout: 30))
+            }
             try await client.shutdown()
         } catch {
             try? await client.shutdown()
