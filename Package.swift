@@ -76,6 +76,7 @@ let package = Package(
             dependencies: [
                 "PulseCore", "PulseStore", "PulseEngine", "PulseDelivery",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -92,6 +93,8 @@ let package = Package(
             dependencies: [
                 "PulseCore", "PulseStore", "PulseEngine", "PulseDelivery", "PulseServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ],
             resources: [.copy("Mappings")],
@@ -101,11 +104,24 @@ let package = Package(
             name: "PulseCoreTests", dependencies: ["PulseCore"], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "PulseStoreTests", dependencies: ["PulseStore"], swiftSettings: strict),
         .testTarget(name: "PulseEngineTests", dependencies: ["PulseEngine"], swiftSettings: strict),
+        .target(
+            name: "PulseTestSupport",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "PulseDeliveryTests",
             dependencies: [
-                "PulseDelivery", .product(name: "Hummingbird", package: "hummingbird"),
+                "PulseDelivery", "PulseStore", "PulseTestSupport", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict),
         .testTarget(
@@ -115,7 +131,12 @@ let package = Package(
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
             ],
             swiftSettings: strict),
-        .testTarget(name: "pulseTests", dependencies: ["pulse"], swiftSettings: strict),
+        .testTarget(
+            name: "pulseTests",
+            dependencies: [
+                "pulse", "PulseTestSupport", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,3 +1,4 @@
+import PulseTestSupport
 import AsyncHTTPClient
 import Crypto
 import Foundation

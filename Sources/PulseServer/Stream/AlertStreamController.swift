@@ -14,7 +14,7 @@ struct AlertStreamController: Sendable {
     let notifier: AlertFeedNotifier
 
     /// Adds the Server-Sent Events route.
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: some RouterMethods<AppRequestContext>) {
         router.get("/api/stream") { request, context in try await serverSentEvents(request, context) }
     }
 

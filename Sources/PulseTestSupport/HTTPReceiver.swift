@@ -7,27 +7,27 @@ import Synchronization
 
 /// A real HTTP server on 127.0.0.1 (port chosen by the system) that records every request and answers with the
 /// statuses it is told to (200 when nothing is scripted), so tests can take a channel's receiver "down".
-final class HTTPReceiver: Sendable {
+public final class HTTPReceiver: Sendable {
     /// One recorded request.
-    struct Request: Sendable {
-        var path: String
+    public struct Request: Sendable {
+        public var path: String
         /// Lower-cased header names.
-        var headers: [String: String]
-        var body: Data
+        public var headers: [String: String]
+        public var body: Data
 
-        var json: [String: Any] { (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] ?? [:] }
+        public var json: [String: Any] { (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] ?? [:] }
     }
 
     private struct State {
-        var requests: [Request] = []
+        public var requests: [Request] = []
         var scripted: [Int] = []
         var down = false
     }
 
     private let state = Mutex(State())
-    let port: Int
+    public let port: Int
     /// One element per request, as it arrives (before it is answered).
-    let arrivals: AsyncStream<Int>
+    public let arrivals: AsyncStream<Int>
     private let arrived: AsyncStream<Int>.Continuation
     /// While `holding`, each answer waits for one `release()`.
     private let gate: AsyncStream<Void>
@@ -41,10 +41,10 @@ final class HTTPReceiver: Sendable {
     }
 
     /// Makes every answer wait for a `release()` from here on (or not).
-    func hold(_ on: Bool) { holding.withLock { $0 = on } }
+    public func hold(_ on: Bool) { holding.withLock { $0 = on } }
 
     /// Lets one held answer go.
-    func release() { opener.yield() }
+    public func release() { opener.yield() }
 
     fileprivate func arrive(_ request: Request) async -> Int {
         let (status, count) = state.withLock { state -> (Int, Int) in
@@ -61,18 +61,18 @@ final class HTTPReceiver: Sendable {
     }
 
     /// The base URL, "http://127.0.0.1:<port>".
-    var url: String { "http://127.0.0.1:\(port)" }
+    public var url: String { "http://127.0.0.1:\(port)" }
 
-    var requests: [Request] { state.withLock { $0.requests } }
+    public var requests: [Request] { state.withLock { $0.requests } }
 
     /// The next requests get these statuses, in order.
-    func script(_ statuses: [Int]) { state.withLock { $0.scripted += statuses } }
+    public func script(_ statuses: [Int]) { state.withLock { $0.scripted += statuses } }
 
     /// While down, every request is answered 503 (and still recorded).
-    func setDown(_ down: Bool) { state.withLock { $0.down = down } }
+    public func setDown(_ down: Bool) { state.withLock { $0.down = down } }
 
     /// Starts a receiver, runs `body` with it and stops it.
-    static func with<T: Sendable>(_ body: (HTTPReceiver) async throws -> T) async throws -> T {
+    public static func with<T: Sendable>(_ body: (HTTPReceiver) async throws -> T) async throws -> T {
         let (ports, portContinuation) = AsyncStream<Int>.makeStream()
         let holder = Mutex<HTTPReceiver?>(nil)
         let router = Router()
@@ -114,6 +114,6 @@ final class HTTPReceiver: Sendable {
 }
 
 /// A test receiver could not be started.
-enum ReceiverError: Error {
+public enum ReceiverError: Error {
     case didNotStart
 }

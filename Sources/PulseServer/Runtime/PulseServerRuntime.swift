@@ -1,0 +1,88 @@
+import AsyncHTTPClient
+import Foundation
+import Hummingbird
+import HummingbirdWebSocket
+import Logging
+import PulseCore
+import PulseDelivery
+import PulseEngine
+import PulseStore
+import ServiceLifecycle
+
+/// Everything `pulse serve` runs, assembled from one configuration: the embedded store, the per-tenant engines,
+/// the HTTP API with the live stream, and the services — feed notifier, scheduled evaluation, outbox dispatcher,
+/// scheduled reports — in one `ServiceGroup` that shuts down gracefully on SIGTERM or SIGINT.
+public enum PulseServerRuntime {
+    /// Runs the server until a shutdown signal. `onListening` gets the bound port (useful with port 0).
+    public static func run(
+        configuration: PulseConfiguration, logger: Logger,
+        onListening: @escaping @Sendable (_ host: String, _ port: Int) -> Void = { _, _ in }
+    ) async throws {
+        let store = try SQLiteStore(path: configuration.databasePath)
+        let httpClient = HTTPClient(eventLoopGroupProvider: .singleton)
+        do {
+            let group = try await serviceGroup(
+                configuration: configuration, store: store, httpClient: httpClient, logger: logger,
+                onListening: onListening)
+            try await group.run()
+        } catch {
+            try? await httpClient.shutdown()
+            throw error
+        }
+        try await httpClient.shutdown()
+    }
+
+    /// The service group `run` runs. Services stop in reverse order: the HTTP server first (in-flight requests
+    /// finish), then reports, the outbox dispatcher (which sends what is due one last time), evaluation and the
+    /// feed notifier.
+    static func serviceGroup(
+        configuration: PulseConfiguration, store: ServerStore, httpClient: HTTPClient, logger: Logger,
+        onListening: @escaping @Sendable (String, Int) -> Void
+    ) async throws -> ServiceGroup {
+        let engines = EngineRegistry(store: store, configuration: configuration, logger: logger)
+        let notifier = AlertFeedNotifier(store: store, logger: logger)
+        let routes = RouteTable()
+        let router = buildRouter(
+            configuration: configuration, store: store, engines: engines, routes: routes, logger: logger)
+        AlertStreamController(store: store, notifier: notifier).addRoutes(
+            to: router.group().add(middleware: AuthMiddleware(store: store, clock: { Date() })))
+        ReportingController(defaultTenant: configuration.tenant).addRoutes(
+            to: router.group("api").add(middleware: AuthMiddleware(store: store, clock: { Date() })), store: store)
+        let webSocketRouter = buildWebSocketRouter(store: store, notifier: notifier, logger: logger)
+        let app = Application(
+            router: router, server: .http1WebSocketUpgrade(webSocketRouter: webSocketRouter),
+            configuration: .init(
+                address: .hostname(configuration.host, port: configuration.port), serverName: "pulse"),
+            onServerRunning: { channel in
+                onListening(configuration.host, channel.localAddress?.port ?? configuration.port)
+            }, logger: logger)
+
+        let deliverer = OutboxDeliverer(
+            store: store, channels: DeliveryChannels.make(settings: configuration.channels, httpClient: httpClient),
+            settings: configuration.channels, outbox: configuration.outbox, logger: logger)
+        let dispatcher = OutboxDispatcher(
+            deliverer: deliverer, ticks: WallClockTicks(every: .milliseconds(Int64(configuration.outbox.pollSeconds * 1000))),
+            logger: logger)
+        let evaluation = TenantEvaluationService(
+            engines: engines,
+            ticks: WallClockTicks(every: .milliseconds(Int64(configuration.evaluationIntervalSeconds * 1000))),
+            logger: logger)
+        var services: [any Service] = [notifier, evaluation, dispatcher]
+        if configuration.reportsEnabled {
+            let renderer = try ReportRenderer()
+            var tenants = Set(try await store.tenants().map(\.id))
+            tenants.insert(configuration.tenant)
+            for tenant in tenants.sorted() {
+                services.append(
+                    ReportScheduler(
+                        store: store, tenant: tenant, renderer: renderer, ticks: WallClockTicks(every: .seconds(60)),
+                        publicURL: configuration.channels.publicURL, logger: logger))
+            }
+        }
+        services.append(app)
+        return ServiceGroup(
+            configuration: .init(
+                services: services.map { .init(service: $0) }, gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger))
+    }
+}
