@@ -51,6 +51,9 @@ struct ReportCommand: AsyncParsableCommand {
             throw ValidationError("Unknown --format '\(format)'; use text, slack or html.")
         }
         if send, user == nil { throw ValidationError("--send needs --user: the report is sent to that user.") }
+        if name == ScheduledReportKind.weeklyScorecard.rawValue, user == nil {
+            throw ValidationError("weekly-scorecard is one rep's scorecard: name the user with --user.")
+        }
     }
 
     func run() async throws {
