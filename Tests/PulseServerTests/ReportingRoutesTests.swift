@@ -133,6 +133,13 @@ import Testing
                 #expect(reps.map { $0["rep"] as? String } == ["bo"])
                 #expect((body["filters"] as? [String: Any])?["reps"] as? [String] == ["bo"])
             }
+            try await client.execute(
+                uri: "/api/reporting/leaderboard?from=2026-11-01&to=2026-11-25&rep=ana", method: .get
+            ) { response in
+                let result = try #require(try Self.json(response)["result"] as? [String: Any])
+                let rows = try #require(result["rows"] as? [[String: Any]])
+                #expect(rows.map { $0["rep"] as? String } == ["bo"])
+            }
             try await client.execute(uri: "/api/reporting/alerts?from=2026-11-01&to=2026-11-25", method: .get) {
                 response in
                 let result = try #require(try Self.json(response)["result"] as? [String: Any])
