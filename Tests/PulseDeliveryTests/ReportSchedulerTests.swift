@@ -74,6 +74,17 @@ import Testing
         }
     }
 
+    @Test func aUserWithoutAnEmailAddressGetsReportsOnSlackOnly() async throws {
+        try await withStore { store in
+            var rep = ReportTestData.rep
+            rep.email = nil
+            try await store.saveUser(rep)
+            #expect(try await scheduler(store).runOnce(at: Self.d("2026-11-25T07:30:00Z")) == 3)
+            let rows = try await store.outbox(tenant: Tenant.defaultID, status: nil, limit: 100)
+            #expect(rows.filter { $0.recipient == "u-ana" }.map(\.channel) == [.slack])
+        }
+    }
+
     @Test func anEmptyHourlyReportIsNotSent() async throws {
         try await withStore { store in
             for alert in ReportTestData.alerts {

@@ -68,7 +68,9 @@ import Testing
         defer { db.cleanUp() }
         let store = try SQLiteStore(path: db.path)
         try await store.saveUser(
-            User(id: "u-ana", name: "Ana Diaz", role: .rep, rep: "ana", createdAt: ISODate.parse(Self.at)!))
+            User(
+                id: "u-ana", name: "Ana Diaz", email: "ana@example.com", role: .rep, rep: "ana",
+                createdAt: ISODate.parse(Self.at)!))
         let args = ["morning-brief", "--db", db.path, "--at", Self.at, "--user", "u-ana", "--send"]
         let out = try await ReportCommand.parse(args).output()
         #expect(out.contains("Queued 2 outbox rows (slack, email) for Ana Diaz"))

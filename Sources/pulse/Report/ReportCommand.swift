@@ -90,7 +90,7 @@ struct ReportCommand: AsyncParsableCommand {
         let items = ReportOutbox.items(kind, message: renderer.message(report), user: reader, period: period, now: now)
         let written = try await sqlite.enqueue(items, handingOver: report.notificationIDs, tenant: tenantID)
         return text + "\n\nQueued \(written) outbox rows ("
-            + ReportOutbox.channels.map(\.rawValue).joined(separator: ", ")
+            + ReportOutbox.channels(for: reader).map(\.rawValue).joined(separator: ", ")
             + ") for \(reader.name); `pulse outbox flush` delivers them."
     }
 }
