@@ -57,7 +57,8 @@ import Testing
             let digest = try #require(rows.first { $0.id == "report|hourly-digest|u-max|2026-11-25T08|email" })
             #expect(digest.message?.subject == "Pulse hourly digest — 2026-11-25 08:00: 1 held, 2 open")
             #expect(digest.message?.text.contains("Acme <Corp> & Co") == true)
-            #expect(digest.message?.link == "https://pulse.example.com/reports/hourly-digest")
+            #expect(digest.message?.link == "https://pulse.example.com/api/reporting/alerts")
+            #expect(rows.first { $0.action == "daily-win" }?.message?.link == nil)
             #expect(try await store.notifications(tenant: Tenant.defaultID, status: .digest, limit: 10).isEmpty)
             #expect(try await store.notifications(tenant: Tenant.defaultID, status: .sent, limit: 10).count == 1)
         }
