@@ -57,7 +57,8 @@ import Testing
             let digest = try #require(rows.first { $0.id == "report|hourly-digest|u-max|2026-11-25T08|email" })
             #expect(digest.message?.subject == "Pulse hourly digest — 2026-11-25 08:00: 1 held, 2 open")
             #expect(digest.message?.text.contains("Acme <Corp> & Co") == true)
-            #expect(digest.message?.link == "https://pulse.example.com/reports/hourly-digest")
+            #expect(digest.message?.link == "https://pulse.example.com/api/reporting/alerts")
+            #expect(rows.first { $0.action == "daily-win" }?.message?.link == nil)
             #expect(try await store.notifications(tenant: Tenant.defaultID, status: .digest, limit: 10).isEmpty)
             #expect(try await store.notifications(tenant: Tenant.defaultID, status: .sent, limit: 10).count == 1)
         }
@@ -71,6 +72,17 @@ import Testing
             let briefs = rows.filter { $0.action == "morning-brief" }
             #expect(briefs.count == 4)
             #expect(Set(briefs.map(\.recipient)) == ["u-max", "u-ana"])
+        }
+    }
+
+    @Test func aUserWithoutAnEmailAddressGetsReportsOnSlackOnly() async throws {
+        try await withStore { store in
+            var rep = ReportTestData.rep
+            rep.email = nil
+            try await store.saveUser(rep)
+            #expect(try await scheduler(store).runOnce(at: Self.d("2026-11-25T07:30:00Z")) == 3)
+            let rows = try await store.outbox(tenant: Tenant.defaultID, status: nil, limit: 100)
+            #expect(rows.filter { $0.recipient == "u-ana" }.map(\.channel) == [.slack])
         }
     }
 

@@ -34,9 +34,9 @@ import Testing
             visibleReps: visible)
     }
 
-    /// A database with two BDRs, three calls, one agreement and one critical alert.
-    func withApp(
-        _ principal: Principal?, _ body: @Sendable (any TestClientProtocol) async throws -> Void
+    /// A database with two BDRs, three calls, one agreement and one critical alert, and a router over it.
+    func withStore(
+        _ principal: Principal?, _ body: (SQLiteStore, Router<AppRequestContext>) async throws -> Void
     ) async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pulse-rep-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -69,10 +69,20 @@ import Testing
                     lastFiringAt: raised, updatedAt: raised,
                     content: AlertContent(title: "URGENT: Partner Lists Past Due (1)", entityLine: "Deal: D1"))
             ]))
+        try await body(store, Self.router(principal, store: store))
+    }
+
+    static func router(_ principal: Principal?, store: SQLiteStore) -> Router<AppRequestContext> {
         let router = Router(context: AppRequestContext.self)
         router.add(middleware: CallerMiddleware(principal: principal))
         ReportingController(now: { Self.now }).addRoutes(to: router.group("api"), store: store)
-        try await Application(router: router).test(.router, body)
+        return router
+    }
+
+    func withApp(
+        _ principal: Principal?, _ body: @Sendable (any TestClientProtocol) async throws -> Void
+    ) async throws {
+        try await withStore(principal) { _, router in try await Application(router: router).test(.router, body) }
     }
 
     static func json(_ response: TestResponse) throws -> [String: Any] {
@@ -133,6 +143,13 @@ import Testing
                 #expect(reps.map { $0["rep"] as? String } == ["bo"])
                 #expect((body["filters"] as? [String: Any])?["reps"] as? [String] == ["bo"])
             }
+            try await client.execute(
+                uri: "/api/reporting/leaderboard?from=2026-11-01&to=2026-11-25&rep=ana", method: .get
+            ) { response in
+                let result = try #require(try Self.json(response)["result"] as? [String: Any])
+                let rows = try #require(result["rows"] as? [[String: Any]])
+                #expect(rows.map { $0["rep"] as? String } == ["bo"])
+            }
             try await client.execute(uri: "/api/reporting/alerts?from=2026-11-01&to=2026-11-25", method: .get) {
                 response in
                 let result = try #require(try Self.json(response)["result"] as? [String: Any])
@@ -141,17 +158,28 @@ import Testing
         }
     }
 
-    @Test func alertsEndpointGroupsActiveAlertsBySeverity() async throws {
-        try await withApp(Self.principal(.manager, rep: "max", visible: ["max", "ana"])) { client in
-            try await client.execute(
-                uri: "/api/reporting/alerts?from=2026-11-01&to=2026-11-25T13:00:00Z&category=performance",
-                method: .get
-            ) { response in
-                let result = try #require(try Self.json(response)["result"] as? [String: Any])
-                let urgent = try #require(result["urgent"] as? [[String: Any]])
-                #expect(urgent.map { $0["title"] as? String } == ["URGENT: Partner Lists Past Due (1)"])
-                #expect(urgent.first?["ownerName"] as? String == "Ana Diaz")
+    @Test func alertsEndpointGroupsActiveAlertsBySeverityAndIsAudited() async throws {
+        try await withStore(Self.principal(.manager, rep: "max", visible: ["max", "ana"])) { store, router in
+            try await Application(router: router).test(.router) { client in
+                try await Self.askForPerformanceAlerts(client)
             }
+            let audit = try await store.auditLog(
+                tenant: Tenant.defaultID, from: .distantPast, to: .distantFuture, after: 0, limit: 10)
+            #expect(audit.map(\.action) == ["alert.view"])
+            #expect(audit.first?.actor == "u1" && audit.first?.target == "report:alerts")
+            #expect(audit.first?.detail.contains("#") == true)
+        }
+    }
+
+    static func askForPerformanceAlerts(_ client: any TestClientProtocol) async throws {
+        try await client.execute(
+            uri: "/api/reporting/alerts?from=2026-11-01&to=2026-11-25T13:00:00Z&category=performance",
+            method: .get
+        ) { response in
+            let result = try #require(try Self.json(response)["result"] as? [String: Any])
+            let urgent = try #require(result["urgent"] as? [[String: Any]])
+            #expect(urgent.map { $0["title"] as? String } == ["URGENT: Partner Lists Past Due (1)"])
+            #expect(urgent.first?["ownerName"] as? String == "Ana Diaz")
         }
     }
 

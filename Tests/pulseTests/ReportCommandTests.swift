@@ -62,4 +62,39 @@ import Testing
             ReportCommand.message(for: error).contains("--format 'pdf'")
         }
     }
+
+    @Test func sendWritesTheReportToTheOutboxOncePerMoment() async throws {
+        let db = try await database()
+        defer { db.cleanUp() }
+        let store = try SQLiteStore(path: db.path)
+        try await store.saveUser(
+            User(
+                id: "u-ana", name: "Ana Diaz", email: "ana@example.com", role: .rep, rep: "ana",
+                createdAt: ISODate.parse(Self.at)!))
+        let args = ["morning-brief", "--db", db.path, "--at", Self.at, "--user", "u-ana", "--send"]
+        let out = try await ReportCommand.parse(args).output()
+        #expect(out.contains("Queued 2 outbox rows (slack, email) for Ana Diaz"))
+        #expect(try await ReportCommand.parse(args).output().contains("Queued 0 outbox rows"))
+        let rows = try await store.outbox(tenant: Tenant.defaultID, status: .pending, limit: 10)
+        #expect(
+            Set(rows.map(\.id)) == [
+                "report|morning-brief|u-ana|manual-2026-11-25T12:00:00Z|slack",
+                "report|morning-brief|u-ana|manual-2026-11-25T12:00:00Z|email",
+            ])
+        #expect(rows.first?.message?.text.contains("Kick-off") == true)
+        do {
+            _ = try await ReportCommand.parse(["daily-win", "--db", db.path, "--user", "nobody"]).output()
+            Issue.record("an unknown user must be refused")
+        } catch {
+            #expect("\(error)".contains("No user 'nobody'"))
+        }
+    }
+
+    @Test func theScorecardNeedsAUser() {
+        #expect {
+            try ReportCommand.parse(["weekly-scorecard"])
+        } throws: { error in
+            ReportCommand.message(for: error).contains("--user")
+        }
+    }
 }

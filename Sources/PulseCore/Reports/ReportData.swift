@@ -37,11 +37,6 @@ public struct ReportData: Sendable {
         return reps.first { $0.id == rep }?.name ?? rep.rawValue
     }
 
-    /// A deal's category: its industry (or its account's), else its product.
-    public func category(of deal: Deal) -> String? {
-        deal.industry ?? deal.account.flatMap { id in accounts.first { $0.id == id }?.industry } ?? deal.product
-    }
-
     /// Deals passing the query's rep (owner) and category filters; a partner sublist item follows its lead's owner.
     public func deals(matching query: ReportQuery) -> [Deal] {
         let accountIndustry = Dictionary(
@@ -69,10 +64,15 @@ public struct ReportData: Sendable {
         }
     }
 
-    /// The reps a report lists: the roster (or the query's reps), in id order.
+    /// The reps a report lists, in id order: the query's reps when it names some; otherwise the roster's reps and
+    /// BDRs plus anyone who owns a deal or did an activity that passes the filters (managers and executives
+    /// appear only when they have records of their own).
     public func repIDs(matching query: ReportQuery) -> [Rep.ID] {
-        var ids = Set(reps.map(\.id))
-        if let wanted = query.reps { ids = ids.intersection(wanted).union(wanted) }
+        if let wanted = query.reps { return wanted.sorted() }
+        var ids = Set(reps.filter { $0.role == .rep || $0.role == .bdr }.map(\.id))
+        let kept = deals(matching: query)
+        ids.formUnion(kept.compactMap(\.owner))
+        ids.formUnion(activities(matching: query, deals: kept).compactMap(\.rep))
         return ids.sorted()
     }
 

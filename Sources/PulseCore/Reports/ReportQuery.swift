@@ -28,11 +28,13 @@ public struct ReportQuery: Hashable, Sendable, Codable {
     }
 
     /// The same query limited to `visible` reps (RBAC): nil keeps it as is; otherwise the rep filter becomes the
-    /// intersection, so a rep asking for another rep gets only their own records.
+    /// asked reps the caller may see, or all of `visible` when none of them is (a rep asking for another rep gets
+    /// only their own records).
     public func restricted(to visible: Set<Rep.ID>?) -> ReportQuery {
         guard let visible else { return self }
         var copy = self
-        copy.reps = reps.map { $0.intersection(visible) } ?? visible
+        let allowed = reps.map { $0.intersection(visible) } ?? visible
+        copy.reps = allowed.isEmpty ? visible : allowed
         return copy
     }
 

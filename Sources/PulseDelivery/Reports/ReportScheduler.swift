@@ -67,7 +67,10 @@ public struct ReportScheduler<Ticks: AsyncSequence & Sendable>: Service where Ti
     {
         let report = ScheduledReport(kind, data: data, user: user, now: now)
         if kind.skipsWhenEmpty, report.isEmpty { return 0 }
-        let link = publicURL.map { "\($0.hasSuffix("/") ? String($0.dropLast()) : $0)/reports/\(kind.rawValue)" }
+        // The alert reports link to the same list in the API; the others have no page of their own yet.
+        let link =
+            kind == .hourlyDigest || kind == .consolidatedAlerts
+            ? publicURL.map { "\($0.hasSuffix("/") ? String($0.dropLast()) : $0)/api/reporting/alerts" } : nil
         let items = ReportOutbox.items(
             kind, message: renderer.message(report, link: link), user: user, period: period, now: now)
         return try await store.enqueue(items, handingOver: report.notificationIDs, tenant: user.tenant)

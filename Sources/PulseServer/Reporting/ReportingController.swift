@@ -6,7 +6,7 @@ import PulseStore
 
 /// The reporting endpoints, `GET /api/reporting/{name}` (crm-reporting-spec.md §5): JSON by default, CSV with
 /// `?format=csv` or `Accept: text/csv`; filters `from`, `to`, `rep` (repeatable) and `category`; the caller's
-/// visible reps limit every report.
+/// visible reps limit every report. Reading the `alerts` report is audited as an alert view.
 public struct ReportingController: Sendable {
     /// The tenant used when a request has no principal (only reachable when auth is not installed, as in tests).
     public var defaultTenant: Tenant.ID
@@ -45,6 +45,15 @@ public struct ReportingController: Sendable {
             tenant: tenant, from: query.from, to: query.to,
             needs: .init(alerts: endpoint.needsAlerts, customerSignals: endpoint.needsCustomerSignals))
         let report = endpoint.compute(data, query)
+        if let principal = context.principal, let alerts = report as? ConsolidatedAlertsReport {
+            // The consolidated list is an alert view: it goes to the audit log like any other.
+            let numbers = alerts.all.map { "#\($0.number)" }.joined(separator: ", ")
+            try await store.appendAudit([
+                AuditLogEntry(
+                    tenant: tenant, at: now(), actor: principal.user.id.rawValue, action: "alert.view",
+                    target: "report:alerts", detail: "\(alerts.total) alerts in the consolidated report: \(numbers)")
+            ])
+        }
         if params.csv {
             var headers = HTTPFields()
             headers[.contentType] = "text/csv; charset=utf-8"

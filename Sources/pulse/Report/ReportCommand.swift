@@ -51,6 +51,9 @@ struct ReportCommand: AsyncParsableCommand {
             throw ValidationError("Unknown --format '\(format)'; use text, slack or html.")
         }
         if send, user == nil { throw ValidationError("--send needs --user: the report is sent to that user.") }
+        if name == ScheduledReportKind.weeklyScorecard.rawValue, user == nil {
+            throw ValidationError("weekly-scorecard is one rep's scorecard: name the user with --user.")
+        }
     }
 
     func run() async throws {
@@ -87,7 +90,7 @@ struct ReportCommand: AsyncParsableCommand {
         let items = ReportOutbox.items(kind, message: renderer.message(report), user: reader, period: period, now: now)
         let written = try await sqlite.enqueue(items, handingOver: report.notificationIDs, tenant: tenantID)
         return text + "\n\nQueued \(written) outbox rows ("
-            + ReportOutbox.channels.map(\.rawValue).joined(separator: ", ")
+            + ReportOutbox.channels(for: reader).map(\.rawValue).joined(separator: ", ")
             + ") for \(reader.name); `pulse outbox flush` delivers them."
     }
 }
