@@ -73,7 +73,7 @@ public actor OutboxDeliverer {
             }
             let plan = router.route(notification, to: recipient, now: now)
             for skip in plan.skipped {
-                logger.info(
+                logger.debug(
                     "channel skipped",
                     metadata: [
                         "notification": "\(notification.id)", "channel": "\(skip.channel.rawValue)",

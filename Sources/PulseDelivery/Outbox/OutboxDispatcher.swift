@@ -9,12 +9,18 @@ import ServiceLifecycle
 public struct OutboxDispatcher<Ticks: AsyncSequence & Sendable>: Service where Ticks.Element == Date {
     public let deliverer: OutboxDeliverer
     let ticks: Ticks
+    let finalPassClock: (@Sendable () -> Date)?
     let logger: Logger
 
-    /// Runs a pass at each date `ticks` yields (`WallClockTicks(every:)` in the server).
-    public init(deliverer: OutboxDeliverer, ticks: Ticks, logger: Logger = Logger(label: "pulse.outbox")) {
+    /// Runs a pass at each date `ticks` yields (`WallClockTicks(every:)` in the server). With `finalPassClock`,
+    /// a graceful shutdown ends with one more pass at that clock's time (the server passes the wall clock).
+    public init(
+        deliverer: OutboxDeliverer, ticks: Ticks, finalPassClock: (@Sendable () -> Date)? = nil,
+        logger: Logger = Logger(label: "pulse.outbox")
+    ) {
         self.deliverer = deliverer
         self.ticks = ticks
+        self.finalPassClock = finalPassClock
         self.logger = logger
     }
 
@@ -29,6 +35,15 @@ public struct OutboxDispatcher<Ticks: AsyncSequence & Sendable>: Service where T
             } catch {
                 // A failed pass (a locked database, say) must not stop delivery; the next tick tries again.
                 logger.error("outbox pass failed", metadata: ["error": "\(error)"])
+            }
+        }
+        // Whatever became due while the other services were stopping (the last requests' alerts) goes out now.
+        if Task.isShuttingDownGracefully, let finalPassClock {
+            do {
+                let summary = try await deliverer.runOnce(now: finalPassClock())
+                if !summary.isEmpty { logger.info("outbox flushed at shutdown", metadata: ["summary": "\(summary)"]) }
+            } catch {
+                logger.error("outbox flush at shutdown failed", metadata: ["error": "\(error)"])
             }
         }
         logger.info("outbox dispatcher stopped")

@@ -61,8 +61,9 @@ public enum PulseServerRuntime {
             store: store, channels: DeliveryChannels.make(settings: configuration.channels, httpClient: httpClient),
             settings: configuration.channels, outbox: configuration.outbox, logger: logger)
         let dispatcher = OutboxDispatcher(
-            deliverer: deliverer, ticks: WallClockTicks(every: .milliseconds(Int64(configuration.outbox.pollSeconds * 1000))),
-            logger: logger)
+            deliverer: deliverer,
+            ticks: WallClockTicks(every: .milliseconds(Int64(configuration.outbox.pollSeconds * 1000))),
+            finalPassClock: { Date() }, logger: logger)
         let evaluation = TenantEvaluationService(
             engines: engines,
             ticks: WallClockTicks(every: .milliseconds(Int64(configuration.evaluationIntervalSeconds * 1000))),

@@ -62,11 +62,12 @@ public final class AlertFeedNotifier: Service, Sendable {
         await refresh(tenant, heartbeat: false)
     }
 
-    public func run() async throws {
-        try await cancelWhenGracefulShutdown {
+    public func run() async {
+        await cancelWhenGracefulShutdown {
             var ticks = 0
             while !Task.isCancelled {
-                try await Task.sleep(for: self.interval)
+                // Cancellation (graceful shutdown) ends the loop; it is not a failure.
+                guard (try? await Task.sleep(for: self.interval)) != nil else { break }
                 ticks += 1
                 let heartbeat = ticks % self.heartbeatEvery == 0
                 for tenant in self.state.withLock({ Array($0.listeners.keys) }) {

@@ -44,7 +44,8 @@ struct OutboxCommand: AsyncParsableCommand {
                 let when = row.status == .delivered ? row.deliveredAt : row.status == .pending ? row.nextAttemptAt : nil
                 table.add([
                     row.id, row.channel.rawValue, row.recipient, row.severity.rawValue, row.status.rawValue,
-                    String(row.attempts), when.map(ISODate.format) ?? "—", row.lastError.map { String($0.prefix(60)) } ?? "",
+                    String(row.attempts), when.map(ISODate.format) ?? "—",
+                    row.lastError.map { String($0.prefix(60)) } ?? "",
                 ])
             }
             for line in table.render(indent: 0) { print(line) }
@@ -67,7 +68,9 @@ struct OutboxCommand: AsyncParsableCommand {
         func run() async throws {
             let store = try access.store.openStore()
             var chosen = ids
-            if allDead { chosen += try await store.outbox(tenant: access.tenantID, status: .dead, limit: 100_000).map(\.id) }
+            if allDead {
+                chosen += try await store.outbox(tenant: access.tenantID, status: .dead, limit: 100_000).map(\.id)
+            }
             let now = Date()
             let changed = try await store.retryDead(ids: chosen, tenant: access.tenantID, at: now)
             try await store.appendAudit([
@@ -83,7 +86,9 @@ struct OutboxCommand: AsyncParsableCommand {
     struct Flush: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Deliver what is due now (one pass), using the channels configured in pulse.yaml.")
-        @Option(help: ArgumentHelp("A pulse.yaml (default: $PULSE_CONFIG, else ./pulse.yaml if present).", valueName: "file"))
+        @Option(
+            help: ArgumentHelp(
+                "A pulse.yaml (default: $PULSE_CONFIG, else ./pulse.yaml if present).", valueName: "file"))
         var config: String?
         @OptionGroup var store: StoreOptions
 
@@ -100,7 +105,8 @@ struct OutboxCommand: AsyncParsableCommand {
             let summary: DispatchSummary
             do {
                 let deliverer = OutboxDeliverer(
-                    store: database, channels: DeliveryChannels.make(settings: configuration.channels, httpClient: client),
+                    store: database,
+                    channels: DeliveryChannels.make(settings: configuration.channels, httpClient: client),
                     settings: configuration.channels, outbox: configuration.outbox)
                 summary = try await deliverer.runOnce(now: Date())
             } catch {

@@ -11,7 +11,8 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Run Pulse as a service: REST API, live alert stream, scheduler, outbox delivery, reports.",
         discussion: "Stops gracefully on SIGTERM or SIGINT: requests in flight finish and due messages are sent.")
 
-    @Option(help: ArgumentHelp("A pulse.yaml (default: $PULSE_CONFIG, else ./pulse.yaml if present).", valueName: "file"))
+    @Option(
+        help: ArgumentHelp("A pulse.yaml (default: $PULSE_CONFIG, else ./pulse.yaml if present).", valueName: "file"))
     var config: String?
     @Option(help: "Address to listen on (server.host).")
     var host: String?
@@ -19,7 +20,8 @@ struct ServeCommand: AsyncParsableCommand {
     var port: Int?
     @Option(help: ArgumentHelp("The SQLite database (store.path).", valueName: "path"))
     var db: String?
-    @Option(help: ArgumentHelp("A folder of rule files added to the built-in pack (rules.directory).", valueName: "dir"))
+    @Option(
+        help: ArgumentHelp("A folder of rule files added to the built-in pack (rules.directory).", valueName: "dir"))
     var rules: String?
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel: String?

@@ -18,7 +18,9 @@ struct TokensCommand: AsyncParsableCommand {
         var user: String
         @Option(help: "What the token is for (shown in listings).")
         var name = "api"
-        @Option(name: .customLong("expires-in"), help: ArgumentHelp("Days until it expires (default: never).", valueName: "days"))
+        @Option(
+            name: .customLong("expires-in"),
+            help: ArgumentHelp("Days until it expires (default: never).", valueName: "days"))
         var expiresIn: Int?
         @OptionGroup var access: AccessOptions
 
@@ -100,7 +102,8 @@ struct TokensCommand: AsyncParsableCommand {
             }
             try await store.appendAudit([
                 AuditLogEntry(
-                    tenant: access.tenantID, at: now, actor: access.actor, action: "token.revoke", target: "token:\(id)")
+                    tenant: access.tenantID, at: now, actor: access.actor, action: "token.revoke", target: "token:\(id)"
+                )
             ])
             print("revoked \(id)")
         }
