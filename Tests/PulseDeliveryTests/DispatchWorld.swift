@@ -1,9 +1,9 @@
-import PulseTestSupport
 import AsyncHTTPClient
 import Foundation
 import PulseCore
 import PulseDelivery
 import PulseStore
+import PulseTestSupport
 
 /// A real SQLite file in a temporary folder, a real HTTP receiver (Slack, webhook and PagerDuty at different
 /// paths), a real SMTP server and one shared HTTP client: what the dispatcher tests run against.

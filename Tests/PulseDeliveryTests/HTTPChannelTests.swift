@@ -1,9 +1,9 @@
-import PulseTestSupport
 import AsyncHTTPClient
 import Crypto
 import Foundation
 import PulseCore
 import PulseDelivery
+import PulseTestSupport
 import Testing
 
 /// Slack, webhook and PagerDuty against a real HTTP receiver on 127.0.0.1.
