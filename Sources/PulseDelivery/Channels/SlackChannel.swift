@@ -41,6 +41,7 @@ public struct SlackChannel: DeliveryChannel {
             throw DeliveryError.notConfigured(
                 channel: .slack, reason: "no tenant webhook and none in \(recipient.id)'s preferences")
         }
-        try await poster.post(try Self.payload(for: message), to: url)
+        // Slack ignores the header; a proxy or test receiver can use it as the idempotency key.
+        try await poster.post(try Self.payload(for: message), to: url, headers: [("X-Pulse-Delivery", item.id)])
     }
 }
