@@ -20,7 +20,8 @@ public final class RouteTable: Sendable {
     /// The routes recorded so far.
     public var entries: Set<Entry> { storage.withLock { $0 } }
 
-    func record(_ method: HTTPRequest.Method, _ path: String) {
+    /// Records a route added to the router.
+    public func record(_ method: HTTPRequest.Method, _ path: String) {
         _ = storage.withLock { $0.insert(Entry(method: method.rawValue, path: path)) }
     }
 
@@ -39,9 +40,10 @@ public final class RouteTable: Sendable {
 }
 
 extension RouterMethods where Context == AppRequestContext {
-    /// Adds a route and records it in `table`.
+    /// Adds a route and records it in `table` (so the OpenAPI test and the 405 answer know it). Routes added from
+    /// outside this file (the live stream, reporting) should use this too.
     @discardableResult
-    func on(
+    public func on(
         _ method: HTTPRequest.Method, _ path: String, table: RouteTable,
         use handler: @escaping @Sendable (Request, AppRequestContext) async throws -> Response
     ) -> Self {
