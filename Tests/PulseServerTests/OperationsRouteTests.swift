@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import HummingbirdTesting
 import PulseCore
 import PulseServer
@@ -50,6 +51,24 @@ import Testing
             #expect(response.status == .ok)
             #expect(response.headers[.contentType]?.hasPrefix("application/yaml") == true)
             #expect(String(buffer: response.body).hasPrefix("openapi: 3.0"))
+        }
+    }
+}
+
+@Suite struct ReadinessFailureTests {
+    @Test func readyzAnswers503JSONWhenTheStoreCannotAnswerAQuery() async throws {
+        let fixture = try ServerFixture()
+        defer { fixture.remove() }
+        try await fixture.seedData()
+        // Another connection breaks the schema under the running store: its next read fails.
+        let other = try DatabaseQueue(path: fixture.configuration.databasePath)
+        try await other.write { try $0.execute(sql: "DROP TABLE tenants") }
+        try await fixture.app().test(.router) { client in
+            let response = try await client.execute(uri: "/readyz", method: .get)
+            #expect(response.status == .serviceUnavailable)
+            #expect(try response.errorCode() == "store_unavailable")
+            let health = try await client.execute(uri: "/healthz", method: .get)
+            #expect(health.status == .ok)
         }
     }
 }
