@@ -58,3 +58,31 @@ import Yams
         }
     }
 }
+
+@Suite struct OpenAPIParameterTests {
+    @Test func everyOperationDocumentsExactlyTheQueryParametersItsRouteAccepts() async throws {
+        let fixture = try ServerFixture()
+        defer { fixture.remove() }
+        _ = fixture.app()
+        let text = try #require(OpenAPIDocument.text)
+        let document = try #require(try Yams.load(yaml: text) as? [String: Any])
+        let paths = try #require(document["paths"] as? [String: Any])
+        let shared = ((document["components"] as? [String: Any])?["parameters"] as? [String: Any]) ?? [:]
+        for (entry, accepted) in fixture.routes.queryParameters {
+            let operation = try #require(
+                (paths[entry.path] as? [String: Any])?[entry.method.lowercased()] as? [String: Any],
+                "\(entry) is not documented")
+            let parameters = (operation["parameters"] as? [[String: Any]]) ?? []
+            let documented = Set(
+                parameters.compactMap { parameter -> String? in
+                    var resolved = parameter
+                    if let ref = parameter["$ref"] as? String {
+                        resolved = (shared[String(ref.split(separator: "/").last ?? "")] as? [String: Any]) ?? [:]
+                    }
+                    return resolved["in"] as? String == "query" ? resolved["name"] as? String : nil
+                })
+            #expect(
+                documented == accepted, "\(entry): documented \(documented.sorted()), accepted \(accepted.sorted())")
+        }
+    }
+}
