@@ -20,7 +20,7 @@ struct ServerFixture {
     let store: SQLiteStore
     let engines: EngineRegistry
     let routes = RouteTable()
-    let configuration: PulseConfiguration
+    var configuration: PulseConfiguration
 
     init(maxBodyBytes: Int = 1 << 20) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("pulse-server-\(UUID().uuidString)")
@@ -32,6 +32,12 @@ struct ServerFixture {
     }
 
     func remove() { try? FileManager.default.removeItem(at: folder) }
+
+    /// The port the application listens on (0: any free port, for `.live` tests).
+    var port: Int {
+        get { configuration.port }
+        set { configuration.port = newValue }
+    }
 
     /// The application under test, with the fixture's fixed clock.
     func app() -> some ApplicationProtocol {
