@@ -13,15 +13,15 @@ import Testing
             let user = try await client.execute(
                 uri: "/api/users", method: .post, headers: Caller.admin.bearer,
                 body: jsonBody(
-                    #"{"id": "u-ben", "name": "Ben", "role": "rep", "rep": "ben", "timeZone": "Europe/Berlin"}"#))
+                    #"{"id": "u-new", "name": "Ben", "role": "rep", "rep": "ben", "timeZone": "Europe/Berlin"}"#))
             #expect(user.status == .created)
             let duplicate = try await client.execute(
                 uri: "/api/users", method: .post, headers: Caller.admin.bearer,
-                body: jsonBody(#"{"id": "u-ben", "name": "Ben", "role": "rep", "rep": "ben"}"#))
+                body: jsonBody(#"{"id": "u-new", "name": "Ben", "role": "rep", "rep": "ben"}"#))
             #expect(duplicate.status == .conflict)
             let token = try await client.execute(
                 uri: "/api/tokens", method: .post, headers: Caller.admin.bearer,
-                body: jsonBody(#"{"user": "u-ben", "name": "laptop"}"#))
+                body: jsonBody(#"{"user": "u-new", "name": "laptop"}"#))
             #expect(token.status == .created)
             let secret = try #require(try token.json()["secret"] as? String)
             let id = try #require((try token.json()["token"] as? [String: Any])?["id"] as? String)
@@ -39,7 +39,7 @@ import Testing
             let actions = ((try audit.json()["items"] as? [[String: Any]]) ?? []).compactMap { $0["action"] as? String }
             #expect(actions == ["user.create", "token.create", "token.revoke"])
         }
-        let stored = try await fixture.store.tokens(tenant: Tenant.defaultID, user: "u-ben")
+        let stored = try await fixture.store.tokens(tenant: Tenant.defaultID, user: "u-new")
         #expect(stored.count == 1)
         #expect(stored.first?.hash.count == 64)
     }

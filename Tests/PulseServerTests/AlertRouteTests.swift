@@ -65,6 +65,25 @@ import Testing
         #expect(audit.map(\.actor) == ["u-ana", "u-ana", "u-mgr", "u-mgr", "u-mgr"])
     }
 
+    @Test func aRepSeesAndListsAnAlertAssignedToThemThatTheyDoNotOwn() async throws {
+        let fixture = try ServerFixture()
+        defer { fixture.remove() }
+        try await fixture.seedAll()
+        try await fixture.app().test(.router) { client in
+            let number = try await Self.anaAlert(client)
+            let before = try await client.execute(uri: "/api/alerts", method: .get, headers: Caller.ben.bearer)
+            #expect(try before.json()["total"] as? Int == 0)
+            let assign = try await client.execute(
+                uri: "/api/alerts/\(number)/assign", method: .post, headers: Caller.mgr.bearer,
+                body: jsonBody(#"{"to": "ben"}"#))
+            #expect(assign.status == .ok)
+            let after = try await client.execute(uri: "/api/alerts", method: .get, headers: Caller.ben.bearer)
+            #expect(try after.json()["total"] as? Int == 1)
+            let view = try await client.execute(uri: "/api/alerts/\(number)", method: .get, headers: Caller.ben.bearer)
+            #expect(view.status == .ok)
+        }
+    }
+
     @Test func badActionBodiesAre400sThatNameTheField() async throws {
         let fixture = try ServerFixture()
         defer { fixture.remove() }

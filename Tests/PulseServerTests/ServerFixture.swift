@@ -119,7 +119,7 @@ struct ServerFixture {
 
 /// Users and their token secrets, one per role, plus the broken cases (expired, revoked, disabled, other tenant).
 enum Caller: String, CaseIterable, Sendable {
-    case admin, exec, mgr, ana, cara, expired, revoked, disabled, globexAdmin, globexBob
+    case admin, exec, mgr, ana, ben, cara, expired, revoked, disabled, globexAdmin, globexBob
 
     var secret: String { "pulse_test_secret_\(rawValue)" }
     var bearer: HTTPFields { [.authorization: "Bearer \(secret)"] }
@@ -131,6 +131,7 @@ enum Caller: String, CaseIterable, Sendable {
         case .exec: return User(id: "u-exec", name: "Erin", role: .executive, rep: "exec", createdAt: created)
         case .mgr: return User(id: "u-mgr", name: "Max", role: .manager, rep: "mgr", createdAt: created)
         case .ana: return User(id: "u-ana", name: "Ana", role: .rep, rep: "ana", createdAt: created)
+        case .ben: return User(id: "u-ben", name: "Ben", role: .rep, rep: "ben", createdAt: created)
         case .cara: return User(id: "u-cara", name: "Cara", role: .rep, rep: "cara", createdAt: created)
         case .expired, .revoked: return User(id: "u-ana", name: "Ana", role: .rep, rep: "ana", createdAt: created)
         case .disabled:

@@ -30,9 +30,11 @@ struct AlertsController {
             }
             let filter = AlertFilter(
                 tenant: principal.tenant, states: states, severities: severities,
-                owner: query.string("owner").map { Rep.ID($0) }, visibleTo: principal.visibleReps,
+                owner: query.string("owner").map { Rep.ID($0) }, visibleTo: nil,
                 rule: query.string("rule"), entity: entity, includeResolved: states.contains(.resolved),
                 limit: Int.max, offset: 0)
+            // `AlertFilter.visibleTo` matches owners and recipients only; an alert assigned to a visible rep must be
+            // listed too, so visibility is decided here with `Principal.sees` (the same rule as for one alert).
             let alerts = try await api.store.alerts(filter).filter { principal.sees($0) }
             return try JSONBody.response(Page(all: alerts, paging: paging))
         }
