@@ -1,5 +1,7 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
+import HummingbirdWebSocket
 import Logging
 import PulseCore
 import PulseStore
@@ -17,12 +19,15 @@ public func buildApplication(
 }
 
 /// Serves an already built router (for callers that add routes, such as the live stream, before serving).
+/// With a `webSocketRouter` the server also upgrades HTTP/1 connections to WebSocket on that router's routes.
 public func buildApplication(
-    router: Router<AppRequestContext>, configuration: PulseConfiguration, services: [any Service] = [],
-    logger: Logger
+    router: Router<AppRequestContext>, webSocketRouter: Router<AppRequestContext>? = nil,
+    configuration: PulseConfiguration, services: [any Service] = [], logger: Logger
 ) -> some ApplicationProtocol {
-    Application(
-        router: router,
+    let server: HTTPServerBuilder =
+        webSocketRouter.map { .http1WebSocketUpgrade(webSocketRouter: $0) } ?? .http1()
+    return Application(
+        router: router, server: server,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "pulse"),
         services: services, logger: logger)
 }

@@ -33,8 +33,11 @@ public actor EngineRegistry {
     /// The tenant's engine, created on first use.
     public func engine(for tenant: Tenant.ID) -> AlertEngine {
         if let engine = engines[tenant] { return engine }
+        // The alert book stamps new alerts with its configuration's tenant, which `AlertEngine.init` does not set
+        // from its `tenant` argument: pass it explicitly, or every tenant's alerts would be the default tenant's.
         let engine = AlertEngine(
-            store: store, rules: rules, tenant: tenant, logger: Logger(label: "pulse.engine.\(tenant.rawValue)"))
+            store: store, rules: rules, tenant: tenant, configuration: AlertBookConfiguration(tenant: tenant),
+            logger: Logger(label: "pulse.engine.\(tenant.rawValue)"))
         engines[tenant] = engine
         return engine
     }

@@ -13,15 +13,19 @@ public final class RouteTable: Sendable {
         public var description: String { "\(method) \(path)" }
     }
 
-    private let storage = Mutex(Set<Entry>())
+    private let storage = Mutex([Entry: Set<String>]())
 
     public init() {}
 
     /// The routes recorded so far.
-    public var entries: Set<Entry> { storage.withLock { $0 } }
+    public var entries: Set<Entry> { storage.withLock { Set($0.keys) } }
 
-    func record(_ method: HTTPRequest.Method, _ path: String) {
-        _ = storage.withLock { $0.insert(Entry(method: method.rawValue, path: path)) }
+    /// The query parameters each route accepts (any other is a 400).
+    public var queryParameters: [Entry: Set<String>] { storage.withLock { $0 } }
+
+    /// Records a route added to the router and the query parameters it accepts.
+    public func record(_ method: HTTPRequest.Method, _ path: String, query: Set<String> = []) {
+        storage.withLock { $0[Entry(method: method.rawValue, path: path)] = query }
     }
 
     /// The methods registered for the template that matches `path`; empty when no template matches.
@@ -39,13 +43,18 @@ public final class RouteTable: Sendable {
 }
 
 extension RouterMethods where Context == AppRequestContext {
-    /// Adds a route and records it in `table`.
+    /// Adds a route and records it in `table` (so the OpenAPI test and the 405 answer know it). Routes added from
+    /// outside this file (the live stream, reporting) should use this too.
     @discardableResult
-    func on(
-        _ method: HTTPRequest.Method, _ path: String, table: RouteTable,
+    /// A request naming a query parameter outside `query` is a 400 that lists the accepted ones.
+    public func on(
+        _ method: HTTPRequest.Method, _ path: String, table: RouteTable, query: Set<String> = [],
         use handler: @escaping @Sendable (Request, AppRequestContext) async throws -> Response
     ) -> Self {
-        table.record(method, path)
-        return on(RouterPath(path), method: method, use: handler)
+        table.record(method, path, query: query)
+        return on(RouterPath(path), method: method) { request, context in
+            try QueryReader.check(request, allowed: query)
+            return try await handler(request, context)
+        }
     }
 }

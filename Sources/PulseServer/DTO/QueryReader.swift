@@ -7,20 +7,23 @@ import PulseCore
 struct QueryReader {
     let parameters: [String: [String]]
 
-    init(_ request: Request, allowed: Set<String>) throws {
+    /// The request's query parameters (already checked against the route's list by `RouteTable`'s `on`).
+    init(_ request: Request) {
         var table: [String: [String]] = [:]
-        for (key, value) in request.uri.queryParameters {
-            let name = String(key)
-            guard allowed.contains(name) else {
-                throw APIError.badRequest(
-                    "unknown_parameter",
-                    "Unknown query parameter '\(name)'; this route accepts "
-                        + (allowed.isEmpty ? "none" : allowed.sorted().joined(separator: ", ")) + ".",
-                    field: name)
-            }
-            table[name, default: []].append(String(value))
-        }
+        for (key, value) in request.uri.queryParameters { table[String(key), default: []].append(String(value)) }
         parameters = table
+    }
+
+    /// Refuses a query parameter the route does not accept, with a 400 naming it and listing the accepted ones.
+    static func check(_ request: Request, allowed: Set<String>) throws {
+        for (key, _) in request.uri.queryParameters where !allowed.contains(String(key)) {
+            let name = String(key)
+            throw APIError.badRequest(
+                "unknown_parameter",
+                "Unknown query parameter '\(name)'; this route accepts "
+                    + (allowed.isEmpty ? "none" : allowed.sorted().joined(separator: ", ")) + ".",
+                field: name)
+        }
     }
 
     /// The parameter's value; the last one when it is repeated; nil when absent or empty.

@@ -8,9 +8,9 @@ struct AdminController {
     let api: APIContext
 
     func register(on router: some RouterMethods<AppRequestContext>) {
-        router.on(.get, "/api/audit", table: api.routes) { request, context in
+        router.on(.get, "/api/audit", table: api.routes, query: ["from", "to", "after", "limit"]) { request, context in
             let principal = try context.admin("read the audit log")
-            let query = try QueryReader(request, allowed: ["from", "to", "after", "limit"])
+            let query = QueryReader(request)
             let from = try query.date("from") ?? Date(timeIntervalSince1970: 0)
             let to = try query.date("to") ?? api.clock().addingTimeInterval(1)
             let after = Int64(try query.int("after", in: 0...Int.max) ?? 0)
@@ -20,9 +20,9 @@ struct AdminController {
             return try JSONBody.response(
                 AuditPage(items: entries, limit: limit, after: after, next: entries.last?.sequence ?? after))
         }
-        router.on(.get, "/api/outbox", table: api.routes) { request, context in
+        router.on(.get, "/api/outbox", table: api.routes, query: ["status", "limit", "offset"]) { request, context in
             let principal = try context.admin("read the delivery outbox")
-            let query = try QueryReader(request, allowed: ["status", "limit", "offset"])
+            let query = QueryReader(request)
             let paging = try query.paging()
             let status = try query.values("status", as: OutboxItem.Status.self).last
             let items = try await api.store.outbox(tenant: principal.tenant, status: status, limit: Int.max)
@@ -30,7 +30,6 @@ struct AdminController {
         }
         router.on(.post, "/api/outbox/retry", table: api.routes) { request, context in
             let principal = try context.admin("retry dead letters")
-            _ = try QueryReader(request, allowed: [])
             let body = try await JSONBody.decode(
                 RetryRequest.self, from: request, limit: api.configuration.maxBodyBytes)
             guard !body.ids.isEmpty else {
@@ -42,15 +41,14 @@ struct AdminController {
                 detail: "\(retried) of \(body.ids.count) put back to pending")
             return try JSONBody.response(["retried": retried])
         }
-        router.on(.get, "/api/users", table: api.routes) { request, context in
+        router.on(.get, "/api/users", table: api.routes, query: ["limit", "offset"]) { request, context in
             let principal = try context.admin("list users")
-            let query = try QueryReader(request, allowed: ["limit", "offset"])
+            let query = QueryReader(request)
             let users = try await api.store.users(tenant: principal.tenant)
             return try JSONBody.response(Page(all: users, paging: try query.paging()))
         }
         router.on(.post, "/api/users", table: api.routes) { request, context in
             let principal = try context.admin("create users")
-            _ = try QueryReader(request, allowed: [])
             let body = try await JSONBody.decode(
                 CreateUserRequest.self, from: request, limit: api.configuration.maxBodyBytes)
             let user = try await newUser(body, principal: principal)
@@ -61,7 +59,6 @@ struct AdminController {
         }
         router.on(.post, "/api/tokens", table: api.routes) { request, context in
             let principal = try context.admin("create API tokens")
-            _ = try QueryReader(request, allowed: [])
             let body = try await JSONBody.decode(
                 CreateTokenRequest.self, from: request, limit: api.configuration.maxBodyBytes)
             guard try await api.store.user(User.ID(body.user), tenant: principal.tenant) != nil else {
@@ -91,7 +88,6 @@ struct AdminController {
         }
         router.on(.delete, "/api/tokens/{id}", table: api.routes) { request, context in
             let principal = try context.admin("revoke API tokens")
-            _ = try QueryReader(request, allowed: [])
             let id = try context.parameters.require("id")
             guard try await api.store.revokeToken(ApiToken.ID(id), tenant: principal.tenant, at: api.clock()) else {
                 throw APIError.notFound("There is no active token '\(id)' in your tenant.")

@@ -9,10 +9,12 @@ struct DataController {
     let api: APIContext
 
     func register(on router: some RouterMethods<AppRequestContext>) {
-        router.on(.get, "/api/deals", table: api.routes) { request, context in
+        router.on(
+            .get, "/api/deals", table: api.routes,
+            query: ["owner", "stage", "status", "segment", "pipeline", "limit", "offset"]
+        ) { request, context in
             let principal = try context.caller()
-            let query = try QueryReader(
-                request, allowed: ["owner", "stage", "status", "segment", "pipeline", "limit", "offset"])
+            let query = QueryReader(request)
             let paging = try query.paging()
             let statuses = try query.values("status", as: DealStatusFilter.self)
             let owners = Set(query.list("owner").map { Rep.ID($0) })
@@ -31,16 +33,16 @@ struct DataController {
         }
         router.on(.get, "/api/deals/{id}", table: api.routes) { request, context in
             let principal = try context.caller()
-            _ = try QueryReader(request, allowed: [])
             let id = try context.parameters.require("id")
             guard let deal = try await api.store.deal(Deal.ID(id), tenant: principal.tenant),
                 principal.sees(rep: deal.owner)
             else { throw APIError.notFound("There is no deal '\(id)' that you can see.") }
             return try JSONBody.response(deal)
         }
-        router.on(.get, "/api/accounts", table: api.routes) { request, context in
+        router.on(.get, "/api/accounts", table: api.routes, query: ["owner", "segment", "industry", "limit", "offset"])
+        { request, context in
             let principal = try context.caller()
-            let query = try QueryReader(request, allowed: ["owner", "segment", "industry", "limit", "offset"])
+            let query = QueryReader(request)
             let paging = try query.paging()
             let owners = Set(query.list("owner").map { Rep.ID($0) })
             let segments = Set(query.list("segment"))
@@ -56,7 +58,6 @@ struct DataController {
         }
         router.on(.get, "/api/accounts/{id}", table: api.routes) { request, context in
             let principal = try context.caller()
-            _ = try QueryReader(request, allowed: [])
             let id = Account.ID(try context.parameters.require("id"))
             let visible = try await visibleAccounts(principal)
             guard visible.map({ $0.contains(id) }) ?? true,
@@ -64,9 +65,10 @@ struct DataController {
             else { throw APIError.notFound("There is no account '\(id.rawValue)' that you can see.") }
             return try JSONBody.response(account)
         }
-        router.on(.get, "/api/reps", table: api.routes) { request, context in
+        router.on(.get, "/api/reps", table: api.routes, query: ["role", "team", "limit", "offset"]) {
+            request, context in
             let principal = try context.caller()
-            let query = try QueryReader(request, allowed: ["role", "team", "limit", "offset"])
+            let query = QueryReader(request)
             let paging = try query.paging()
             let roles = Set(try query.values("role", as: RepRole.self))
             let teams = Set(query.list("team"))
@@ -76,9 +78,11 @@ struct DataController {
             }
             return try JSONBody.response(Page(all: reps.sorted { $0.id < $1.id }, paging: paging))
         }
-        router.on(.get, "/api/activities", table: api.routes) { request, context in
+        router.on(
+            .get, "/api/activities", table: api.routes, query: ["from", "to", "rep", "deal", "kind", "limit", "offset"]
+        ) { request, context in
             let principal = try context.caller()
-            let query = try QueryReader(request, allowed: ["from", "to", "rep", "deal", "kind", "limit", "offset"])
+            let query = QueryReader(request)
             let paging = try query.paging()
             let to = try query.date("to") ?? api.clock()
             let from = try query.date("from") ?? to.addingTimeInterval(-30 * 86_400)

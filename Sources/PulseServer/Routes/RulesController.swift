@@ -28,9 +28,9 @@ struct RulesController {
     }
 
     func register(on router: some RouterMethods<AppRequestContext>) {
-        router.on(.get, "/api/rules", table: api.routes) { request, context in
+        router.on(.get, "/api/rules", table: api.routes, query: ["limit", "offset"]) { request, context in
             let principal = try context.caller()
-            let query = try QueryReader(request, allowed: ["limit", "offset"])
+            let query = QueryReader(request)
             let paging = try query.paging()
             let rules = await api.engines.rules
             let alerts = try await api.store.alerts(

@@ -8,9 +8,9 @@ struct SilencesController {
     let api: APIContext
 
     func register(on router: some RouterMethods<AppRequestContext>) {
-        router.on(.get, "/api/silences", table: api.routes) { request, context in
+        router.on(.get, "/api/silences", table: api.routes, query: ["all", "limit", "offset"]) { request, context in
             let principal = try context.caller()
-            let query = try QueryReader(request, allowed: ["all", "limit", "offset"])
+            let query = QueryReader(request)
             let paging = try query.paging()
             let silences = try await api.store.silences(
                 tenant: principal.tenant, includeExpired: try query.bool("all") ?? false, now: api.clock())
@@ -18,7 +18,6 @@ struct SilencesController {
         }
         router.on(.post, "/api/silences", table: api.routes) { request, context in
             let principal = try manager(context)
-            _ = try QueryReader(request, allowed: [])
             let body = try await JSONBody.decode(
                 SilenceRequest.self, from: request, limit: api.configuration.maxBodyBytes)
             guard !body.matchers.isEmpty else {
@@ -51,7 +50,6 @@ struct SilencesController {
         }
         router.on(.delete, "/api/silences/{id}", table: api.routes) { request, context in
             let principal = try manager(context)
-            _ = try QueryReader(request, allowed: [])
             let id = try context.parameters.require("id")
             let silence = try await api.engines.engine(for: principal.tenant).expireSilence(
                 id, by: principal.user.id.rawValue, at: api.clock())
