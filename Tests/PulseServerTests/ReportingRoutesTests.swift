@@ -75,7 +75,7 @@ import Testing
     static func router(_ principal: Principal?, store: SQLiteStore) -> Router<AppRequestContext> {
         let router = Router(context: AppRequestContext.self)
         router.add(middleware: CallerMiddleware(principal: principal))
-        ReportingController(now: { Self.now }).addRoutes(to: router.group("api"), store: store)
+        ReportingController(now: { Self.now }).addRoutes(to: router.group(), store: store, table: RouteTable())
         return router
     }
 

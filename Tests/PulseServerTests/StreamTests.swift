@@ -91,7 +91,7 @@ struct StreamTests {
             let notifier = AlertFeedNotifier(store: store)
             let router = Router(context: AppRequestContext.self)
             router.middlewares.add(FixedPrincipal(principal: StreamFixtures.principal(.executive, visible: nil)))
-            AlertStreamController(store: store, notifier: notifier).addRoutes(to: router)
+            AlertStreamController(store: store, notifier: notifier).addRoutes(to: router, table: RouteTable())
             let app = Application(router: router)
             let first = try await store.alertChanges(tenant: "acme", after: 0, limit: 10)
             try await app.test(.router) { client in
@@ -120,7 +120,8 @@ struct StreamTests {
         try await StreamFixtures.withStore { store in
             let router = Router(context: AppRequestContext.self)
             router.middlewares.add(FixedPrincipal(principal: nil))
-            AlertStreamController(store: store, notifier: AlertFeedNotifier(store: store)).addRoutes(to: router)
+            AlertStreamController(store: store, notifier: AlertFeedNotifier(store: store)).addRoutes(
+                to: router, table: RouteTable())
             try await Application(router: router).test(.router) { client in
                 try await client.execute(uri: "/api/stream", method: .get) { response in
                     #expect(response.status == .unauthorized)

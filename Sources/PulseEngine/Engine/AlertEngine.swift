@@ -31,6 +31,8 @@ public actor AlertEngine {
         self.rules = rules
         self.tenant = tenant
         self.evaluator = RuleEvaluator(rules: rules)
+        var configuration = configuration
+        configuration.tenant = tenant
         self.book = AlertBook(rules: rules, configuration: configuration)
         self.logger = logger
     }

@@ -34,9 +34,12 @@ public func buildApplication(
 
 /// The API's router: request log and JSON errors for everything, the public operations routes, then every `/api`
 /// route behind bearer-token authentication. Each route is recorded in `routes` (see `RouteTable`).
+///
+/// `notifier` wakes live-stream connections; run it as a service (the server does) or streams only send what was
+/// already in the feed when they connected.
 public func buildRouter(
     configuration: PulseConfiguration, store: ServerStore, engines: EngineRegistry, routes: RouteTable = RouteTable(),
-    clock: @escaping @Sendable () -> Date = { Date() }, logger: Logger
+    notifier: AlertFeedNotifier? = nil, clock: @escaping @Sendable () -> Date = { Date() }, logger: Logger
 ) -> Router<AppRequestContext> {
     ServerMetrics.bootstrap()
     let api = APIContext(
@@ -52,5 +55,9 @@ public func buildRouter(
     SilencesController(api: api).register(on: authenticated)
     RulesController(api: api).register(on: authenticated)
     AdminController(api: api).register(on: authenticated)
+    ReportingController(defaultTenant: configuration.tenant, now: clock).addRoutes(
+        to: authenticated, store: store, table: routes)
+    AlertStreamController(store: store, notifier: notifier ?? AlertFeedNotifier(store: store, logger: logger))
+        .addRoutes(to: authenticated, table: routes)
     return router
 }

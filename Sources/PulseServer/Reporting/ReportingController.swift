@@ -18,9 +18,10 @@ public struct ReportingController: Sendable {
         self.now = now
     }
 
-    /// Adds `GET {group}/reporting/{name}` — the group is `/api` in the server.
-    public func addRoutes(to group: RouterGroup<AppRequestContext>, store: ServerStore) {
-        group.get("reporting/{name}") { request, context in
+    /// Adds `GET /api/reporting/{name}`, recorded in `table`.
+    public func addRoutes(to group: RouterGroup<AppRequestContext>, store: ServerStore, table: RouteTable) {
+        group.on(.get, "/api/reporting/{name}", table: table, query: ["from", "to", "rep", "category", "format"]) {
+            request, context in
             try await self.respond(request, context: context, store: store)
         }
     }

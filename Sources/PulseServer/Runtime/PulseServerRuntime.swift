@@ -43,11 +43,8 @@ public enum PulseServerRuntime {
         let notifier = AlertFeedNotifier(store: store, logger: logger)
         let routes = RouteTable()
         let router = buildRouter(
-            configuration: configuration, store: store, engines: engines, routes: routes, logger: logger)
-        AlertStreamController(store: store, notifier: notifier).addRoutes(
-            to: router.group().add(middleware: AuthMiddleware(store: store, clock: { Date() })))
-        ReportingController(defaultTenant: configuration.tenant).addRoutes(
-            to: router.group("api").add(middleware: AuthMiddleware(store: store, clock: { Date() })), store: store)
+            configuration: configuration, store: store, engines: engines, routes: routes, notifier: notifier,
+            logger: logger)
         let webSocketRouter = buildWebSocketRouter(store: store, notifier: notifier, logger: logger)
         let app = Application(
             router: router, server: .http1WebSocketUpgrade(webSocketRouter: webSocketRouter),

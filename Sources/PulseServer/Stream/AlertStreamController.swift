@@ -13,9 +13,11 @@ struct AlertStreamController: Sendable {
     let store: any AlertFeedStore
     let notifier: AlertFeedNotifier
 
-    /// Adds the Server-Sent Events route.
-    func addRoutes(to router: some RouterMethods<AppRequestContext>) {
-        router.get("/api/stream") { request, context in try await serverSentEvents(request, context) }
+    /// Adds the Server-Sent Events route, recorded in `table`.
+    func addRoutes(to router: some RouterMethods<AppRequestContext>, table: RouteTable) {
+        router.on(.get, "/api/stream", table: table, query: ["since", "max_events"]) { request, context in
+            try await serverSentEvents(request, context)
+        }
     }
 
     /// Adds the WebSocket route to the router that handles upgrade requests.
