@@ -116,7 +116,8 @@ let package = Package(
         .testTarget(
             name: "PulseDeliveryTests",
             dependencies: [
-                "PulseDelivery", "PulseStore", "PulseTestSupport", .product(name: "Hummingbird", package: "hummingbird"),
+                "PulseDelivery", "PulseStore", "PulseTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Crypto", package: "swift-crypto"), .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -128,6 +129,7 @@ let package = Package(
             name: "PulseServerTests",
             dependencies: [
                 "PulseServer", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
             ],
             swiftSettings: strict),

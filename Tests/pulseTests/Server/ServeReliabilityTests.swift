@@ -95,7 +95,8 @@ struct ServeReliabilityTests {
             let first = try await world.start()
             var acknowledged: [Int] = []
             let killAfter = batches.count / 2
-            for index in 0..<killAfter where try await post(batches[index], to: first, token: world.token, client: client) {
+            for index in 0..<killAfter
+            where try await post(batches[index], to: first, token: world.token, client: client) {
                 acknowledged.append(index)
             }
             let inFlight = killAfter
