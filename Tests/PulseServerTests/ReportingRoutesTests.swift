@@ -193,7 +193,7 @@ import Testing
             try await client.execute(uri: uri, method: .get) { response in
                 #expect(response.status == .badRequest)
                 let error = try #require(try Self.json(response)["error"] as? [String: Any])
-                #expect(error["parameter"] as? String == parameter)
+                #expect(error["field"] as? String == parameter)
                 #expect((error["message"] as? String)?.contains("'\(parameter)'") == true)
             }
         }

@@ -51,7 +51,7 @@ struct EventIngestor {
                 builder.reject(error, file: file, line: number, raw: raw)
             }
         }
-        let answers = try await answers(to: builder.storeQuestions)
+        let answers = try await store.answers(to: builder.storeQuestions)
         let batch = builder.finish(answers)
         for record in batch.quarantine {
             results[record.line] = EventLineResult(
@@ -93,19 +93,6 @@ struct EventIngestor {
             accepted: response.totals.accepted, duplicates: response.totals.duplicate,
             quarantined: response.totals.quarantined, rejected: response.totals.rejected)
         return response
-    }
-
-    /// What the batch-level gates need from the store (as `pulse ingest` asks it).
-    private func answers(to questions: StoreQuestions) async throws -> StoreAnswers {
-        var answers = StoreAnswers()
-        for (tenant, ids) in questions.deals where !ids.isEmpty {
-            answers.deals[tenant] = try await store.existingDealIDs(ids, tenant: tenant)
-        }
-        for (tenant, ids) in questions.subscriptions where !ids.isEmpty {
-            answers.subscriptionAccounts[tenant] = try await store.subscriptionAccounts(ids, tenant: tenant)
-        }
-        if !questions.events.isEmpty { answers.events = try await store.existingEventIDs(questions.events) }
-        return answers
     }
 
     /// Non-blank NDJSON lines with their 1-based numbers (a trailing `\r` is dropped).

@@ -29,17 +29,11 @@ public struct ReportingController: Sendable {
     func respond(_ request: Request, context: AppRequestContext, store: ServerStore) async throws -> Response {
         let name = context.parameters.get("name") ?? ""
         guard let endpoint = ReportingEndpoint(rawValue: name) else {
-            return ReportingError(
-                status: .notFound, code: "unknown_report", parameter: "name",
-                message: "Unknown report '\(name)'; use one of \(ReportingEndpoint.names)."
-            ).response()
+            throw APIError(
+                .notFound, code: "unknown_report",
+                message: "Unknown report '\(name)'; use one of \(ReportingEndpoint.names).", field: "name")
         }
-        let params: ReportingParameters
-        do {
-            params = try ReportingParameters(request: request, now: now())
-        } catch let error as ReportingError {
-            return error.response()
-        }
+        let params = try ReportingParameters(request: request, now: now())
         let query = params.query.restricted(to: context.principal?.visibleReps)
         let tenant = context.principal?.tenant ?? defaultTenant
         let data = try await ReportDataLoader(store: store).load(

@@ -13,19 +13,17 @@ struct ReportingParameters {
         func date(_ name: String) throws -> Date? {
             guard let text = params.get(name), !text.isEmpty else { return nil }
             guard let value = ISODate.parse(text) else {
-                throw ReportingError(
-                    status: .badRequest, code: "bad_parameter", parameter: name,
-                    message: "Parameter '\(name)' must be an ISO-8601 date (2026-11-01) or date-time "
-                        + "(2026-11-01T09:00:00Z); got '\(text)'.")
+                throw APIError.badRequest(
+                    "bad_parameter",
+                    "Parameter '\(name)' must be an ISO-8601 date (2026-11-01) or date-time "
+                        + "(2026-11-01T09:00:00Z); got '\(text)'.", field: name)
             }
             return value
         }
         let to = try date("to") ?? now
         let from = try date("from") ?? to.addingTimeInterval(-30 * 86_400)
         guard from < to else {
-            throw ReportingError(
-                status: .badRequest, code: "bad_parameter", parameter: "from",
-                message: "Parameter 'from' must be before 'to'.")
+            throw APIError.badRequest("bad_parameter", "Parameter 'from' must be before 'to'.", field: "from")
         }
         let reps = params.getAll("rep").flatMap { $0.split(separator: ",") }.map {
             Rep.ID(String($0).trimmingCharacters(in: .whitespaces))
@@ -38,9 +36,8 @@ struct ReportingParameters {
         case nil, "":
             csv = request.headers[.accept]?.lowercased().contains("text/csv") ?? false
         case let other?:
-            throw ReportingError(
-                status: .badRequest, code: "bad_parameter", parameter: "format",
-                message: "Parameter 'format' must be csv or json; got '\(other)'.")
+            throw APIError.badRequest(
+                "bad_parameter", "Parameter 'format' must be csv or json; got '\(other)'.", field: "format")
         }
     }
 }

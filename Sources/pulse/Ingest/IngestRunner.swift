@@ -68,7 +68,7 @@ struct IngestRunner {
                 let flushed = try await flush(&builder, channel: channel, askEvents: askEvents, force: true)
                 readSeconds = Date().timeIntervalSince(started)
                 let last = builder.finishChunk(
-                    try await answers(to: builder.storeQuestions(includeEvents: false)))
+                    try await store.answers(to: builder.storeQuestions(includeEvents: false)))
                 checkedSeconds = Date().timeIntervalSince(started)
                 try checkCircuitBreaker(builder)
                 written = written || flushed || !last.isEmpty
@@ -109,22 +109,6 @@ struct IngestRunner {
             try await channel.send(chunk)
         }
         return !chunk.isEmpty
-    }
-
-    /// Asks the store what the batch-level gates need (in its own scope, so the id sets are freed before apply).
-    private func answers(to questions: StoreQuestions) async throws -> StoreAnswers {
-        var answers = StoreAnswers()
-        for (tenant, ids) in questions.deals where !ids.isEmpty {
-            answers.deals[tenant] = try await store.existingDealIDs(ids, tenant: tenant)
-        }
-        for (tenant, ids) in questions.subscriptions where !ids.isEmpty {
-            answers.subscriptionAccounts[tenant] = try await store.subscriptionAccounts(ids, tenant: tenant)
-        }
-        for (tenant, ids) in questions.contacts where !ids.isEmpty {
-            answers.optedOutContacts[tenant] = try await store.optedOutContacts(ids, tenant: tenant)
-        }
-        if !questions.events.isEmpty { answers.events = try await store.existingEventIDs(questions.events) }
-        return answers
     }
 
     // MARK: Reading
