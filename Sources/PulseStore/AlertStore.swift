@@ -16,6 +16,8 @@ public protocol AlertStore: Sendable {
     func activeAlerts(tenant: Tenant.ID, entities: Set<EntityRef>) async throws -> [Alert]
     /// Alerts matching a filter, most severe first, then newest first.
     func alerts(_ filter: AlertFilter) async throws -> [Alert]
+    /// How many alerts match a filter (its `limit` and `offset` are ignored): the total of a paged listing.
+    func alertCount(_ filter: AlertFilter) async throws -> Int
     /// The alert with this number, if any.
     func alert(number: Int64, tenant: Tenant.ID) async throws -> Alert?
     /// The alert with this id, if any.

@@ -239,7 +239,7 @@ public struct AlertFilter: Hashable, Sendable {
     public var states: Set<AlertState>
     public var severities: Set<Severity>
     public var owner: Rep.ID?
-    /// When set, only alerts owned by one of these reps or naming one of them as a recipient (RBAC visibility).
+    /// When set, only alerts owned by, assigned to, or addressed to one of these reps (RBAC visibility).
     public var visibleTo: Set<Rep.ID>?
     public var rule: Rule.ID?
     public var entity: EntityRef?

@@ -11,6 +11,10 @@ struct APIContext: Sendable {
     let routes: RouteTable
     let clock: @Sendable () -> Date
     let logger: Logger
+    /// The authentication cache, cleared when a token is revoked or a user changes.
+    let principals: PrincipalCache
+    /// Encoded alert listings, valid while the tenant's alert feed has not moved.
+    let alertLists = AlertListCache()
 
     /// Writes one access/configuration audit line for the caller.
     func audit(_ principal: Principal, _ action: String, target: String, detail: String = "") async throws {

@@ -42,13 +42,16 @@ public func buildRouter(
     notifier: AlertFeedNotifier? = nil, clock: @escaping @Sendable () -> Date = { Date() }, logger: Logger
 ) -> Router<AppRequestContext> {
     ServerMetrics.bootstrap()
+    let principals = PrincipalCache()
     let api = APIContext(
-        configuration: configuration, store: store, engines: engines, routes: routes, clock: clock, logger: logger)
+        configuration: configuration, store: store, engines: engines, routes: routes, clock: clock, logger: logger,
+        principals: principals)
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: RequestLogMiddleware(logger: logger))
     router.add(middleware: ErrorMiddleware(routes: routes))
     OperationsController(api: api).register(on: router)
-    let authenticated = router.group().add(middleware: AuthMiddleware(store: store, clock: clock))
+    let authenticated = router.group().add(
+        middleware: AuthMiddleware(store: store, clock: clock, cache: principals))
     EventsController(api: api).register(on: authenticated)
     DataController(api: api).register(on: authenticated)
     AlertsController(api: api).register(on: authenticated)

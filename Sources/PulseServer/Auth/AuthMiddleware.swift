@@ -10,10 +10,16 @@ public struct AuthMiddleware: RouterMiddleware {
     public typealias Context = AppRequestContext
     let store: ServerStore
     let clock: @Sendable () -> Date
+    let cache: PrincipalCache
 
     public init(store: ServerStore, clock: @escaping @Sendable () -> Date) {
+        self.init(store: store, clock: clock, cache: PrincipalCache())
+    }
+
+    init(store: ServerStore, clock: @escaping @Sendable () -> Date, cache: PrincipalCache) {
         self.store = store
         self.clock = clock
+        self.cache = cache
     }
 
     public func handle(
@@ -38,10 +44,12 @@ public struct AuthMiddleware: RouterMiddleware {
                 "The Authorization header is not 'Bearer <token>'; send the API token after the word Bearer.")
         }
         let secret = parts[1].trimmingCharacters(in: .whitespaces)
-        guard let token = try await store.token(hash: TokenSecret.hash(secret)) else {
+        let hash = TokenSecret.hash(secret)
+        let now = clock()
+        if let cached = cache.principal(hash: hash, now: now) { return cached }
+        guard let token = try await store.token(hash: hash) else {
             throw APIError.unauthorized("The API token is not known; check it was copied whole, or create a new one.")
         }
-        let now = clock()
         guard token.isValid(at: now) else {
             if token.revokedAt != nil {
                 throw APIError.unauthorized("The API token '\(token.name)' was revoked; create a new one.")
@@ -56,7 +64,10 @@ public struct AuthMiddleware: RouterMiddleware {
         }
         let needsReps = user.role == .manager
         let reps = needsReps ? try await store.reps(tenant: user.tenant) : []
-        return Principal(user: user, token: token.id, visibleReps: AccessScope.visibleReps(for: user, reps: reps))
+        let principal = Principal(
+            user: user, token: token.id, visibleReps: AccessScope.visibleReps(for: user, reps: reps))
+        cache.store(principal, hash: hash, tokenExpiresAt: token.expiresAt)
+        return principal
     }
 }
 

@@ -11,6 +11,11 @@ enum JSONBody {
             body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
+    /// An already encoded JSON body as a 200 response.
+    static func response(encoded body: ByteBuffer) -> Response {
+        Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: body))
+    }
+
     /// The request body, at most `limit` bytes (413 beyond).
     static func bytes(_ request: Request, limit: Int) async throws -> [UInt8] {
         var request = request

@@ -53,6 +53,7 @@ struct AdminController {
                 CreateUserRequest.self, from: request, limit: api.configuration.maxBodyBytes)
             let user = try await newUser(body, principal: principal)
             try await api.store.saveUser(user)
+            api.principals.removeAll()
             try await api.audit(
                 principal, "user.create", target: "user:\(user.id.rawValue)", detail: "role \(user.role.rawValue)")
             return try JSONBody.response(user, status: .created)
@@ -89,6 +90,8 @@ struct AdminController {
         router.on(.delete, "/api/tokens/{id}", table: api.routes) { request, context in
             let principal = try context.admin("revoke API tokens")
             let id = try context.parameters.require("id")
+            // Cleared after the revocation is written, so no request in between can cache the token again.
+            defer { api.principals.removeAll() }
             guard try await api.store.revokeToken(ApiToken.ID(id), tenant: principal.tenant, at: api.clock()) else {
                 throw APIError.notFound("There is no active token '\(id)' in your tenant.")
             }

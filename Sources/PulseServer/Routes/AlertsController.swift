@@ -30,13 +30,26 @@ struct AlertsController {
             }
             let filter = AlertFilter(
                 tenant: principal.tenant, states: states, severities: severities,
-                owner: query.string("owner").map { Rep.ID($0) }, visibleTo: nil,
+                owner: query.string("owner").map { Rep.ID($0) }, visibleTo: principal.visibleReps,
                 rule: query.string("rule"), entity: entity, includeResolved: states.contains(.resolved),
-                limit: Int.max, offset: 0)
-            // `AlertFilter.visibleTo` matches owners and recipients only; an alert assigned to a visible rep must be
-            // listed too, so visibility is decided here with `Principal.sees` (the same rule as for one alert).
-            let alerts = try await api.store.alerts(filter).filter { principal.sees($0) }
-            return try JSONBody.response(Page(all: alerts, paging: paging))
+                limit: paging.limit, offset: paging.offset)
+            // Visibility (owner, assignee or recipient among the caller's reps — `Principal.sees`) and paging both
+            // happen in the store's query.
+            // The answer is reused while the tenant's alert feed stays at the version it was encoded at (read first,
+            // so a change during the read makes the next request read again).
+            let key = AlertListCache.Key(
+                tenant: principal.tenant, visibleReps: principal.visibleReps, query: request.uri.query ?? "")
+            let version = try await api.store.latestAlertChange(tenant: principal.tenant)
+            if let body = api.alertLists.body(for: key, version: version) {
+                return JSONBody.response(encoded: body)
+            }
+            async let total = api.store.alertCount(filter)
+            let alerts = try await api.store.alerts(filter)
+            let body = ByteBuffer(
+                bytes: try JSONEncoder.api.encode(
+                    Page(items: alerts, total: try await total, limit: paging.limit, offset: paging.offset)))
+            api.alertLists.store(body, for: key, version: version)
+            return JSONBody.response(encoded: body)
         }
         router.on(.get, "/api/alerts/{number}", table: api.routes) { request, context in
             let principal = try context.caller()

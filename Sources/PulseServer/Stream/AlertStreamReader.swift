@@ -27,22 +27,12 @@ struct AlertStreamReader {
             let alerts = try await store.alerts(ids: Array(Set(page.map(\.alert))))
             let byID = Dictionary(alerts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             for change in page {
-                guard let alert = byID[change.alert], alert.tenant == principal.tenant,
-                    Self.canSee(alert, visibleReps: principal.visibleReps)
-                else { continue }
+                guard let alert = byID[change.alert], principal.sees(alert) else { continue }
                 events.append(AlertStreamEvent(change: change, alert: alert))
             }
             cursor = last.sequence
         }
         return events
-    }
-
-    /// Whether a caller who sees `visibleReps` (nil: the whole tenant) may see the alert: they own it, or it is
-    /// addressed to them.
-    static func canSee(_ alert: Alert, visibleReps: Set<Rep.ID>?) -> Bool {
-        guard let visibleReps else { return true }
-        if let owner = alert.owner, visibleReps.contains(owner) { return true }
-        return alert.recipients.contains { visibleReps.contains($0) }
     }
 }
 

@@ -192,6 +192,27 @@ extension SQLiteStore: AlertStore {
     }
 
     public func alerts(_ filter: AlertFilter) async throws -> [Alert] {
+        let (clauses, parameters) = Self.clauses(filter)
+        return try await fetchAlerts(
+            tenant: filter.tenant, clauses, parameters, limit: filter.limit, offset: filter.offset)
+    }
+
+    public func alertCount(_ filter: AlertFilter) async throws -> Int {
+        let (clauses, parameters) = Self.clauses(filter)
+        let sql = "SELECT COUNT(*) FROM alerts WHERE " + (["tenant = ?"] + clauses).joined(separator: " AND ")
+        let all = [.text(filter.tenant.rawValue)] + parameters
+        return try await read { db in
+            let statement = try db.cachedStatement(sql: sql)
+            var count = 0
+            try statement.forEachRow(in: db, bind: { AlertQueryParameter.bind(all, &$0) }) { row in
+                count = Int(row[0] as Int64)
+            }
+            return count
+        }
+    }
+
+    /// The WHERE clauses (after the tenant) and their parameters for a filter; limit and offset are not included.
+    private static func clauses(_ filter: AlertFilter) -> ([String], [AlertQueryParameter]) {
         var clauses: [String] = []
         var parameters: [AlertQueryParameter] = []
         func add(_ clause: (String, [AlertQueryParameter])) {
@@ -206,7 +227,7 @@ extension SQLiteStore: AlertStore {
         if !filter.severities.isEmpty { add(Self.inClause("severity", filter.severities)) }
         if let owner = filter.owner { add(("owner = ?", [.text(owner.rawValue)])) }
         if let visibleTo = filter.visibleTo {
-            // Owned by one of the reps, or naming one of them among the recipients (a JSON array of rep ids).
+            // Owned by or assigned to one of the reps, or naming one of them among the recipients (a JSON array).
             let reps = visibleTo.map(\.rawValue).sorted()
             if reps.isEmpty {
                 clauses.append("0")
@@ -214,9 +235,9 @@ extension SQLiteStore: AlertStore {
                 let marks = Self.marks(reps.count)
                 add(
                     (
-                        "(owner IN (\(marks)) OR EXISTS (SELECT 1 FROM json_each(alerts.recipients) "
-                            + "WHERE json_each.value IN (\(marks))))",
-                        (reps + reps).map { .text($0) }
+                        "(owner IN (\(marks)) OR assignee IN (\(marks)) OR EXISTS (SELECT 1 FROM "
+                            + "json_each(alerts.recipients) WHERE json_each.value IN (\(marks))))",
+                        (reps + reps + reps).map { .text($0) }
                     ))
             }
         }
@@ -224,8 +245,7 @@ extension SQLiteStore: AlertStore {
         if let entity = filter.entity {
             add(("entity_scope = ? AND entity_id = ?", [.text(entity.scope.rawValue), .text(entity.id)]))
         }
-        return try await fetchAlerts(
-            tenant: filter.tenant, clauses, parameters, limit: filter.limit, offset: filter.offset)
+        return (clauses, parameters)
     }
 
     public func alert(number: Int64, tenant: Tenant.ID) async throws -> Alert? {
