@@ -29,7 +29,69 @@ struct UsersCommand: AsyncParsableCommand {
         var email: String?
         @Option(name: .customLong("time-zone"), help: "IANA time zone for quiet hours and reports.")
         var timeZone = "UTC"
+        @Option(
+            help: ArgumentHelp(
+                "Channels for one severity, e.g. critical=slack,pagerduty,email or low= (repeatable; others keep "
+                    + "the standard choice: critical slack+pagerduty+email, high slack+email, medium slack, low none).",
+                valueName: "severity=channels"))
+        var notify: [String] = []
+        @Option(
+            name: .customLong("quiet-hours"),
+            help: ArgumentHelp(
+                "Hold non-critical messages in this local window, e.g. 22:00-07:00.", valueName: "HH:MM-HH:MM"))
+        var quietHours: String?
+        @Option(name: .customLong("slack-webhook"), help: "A personal Slack incoming webhook.")
+        var slackWebhook: String?
         @OptionGroup var access: AccessOptions
+
+        /// The preferences the flags describe, on top of `base`.
+        func preferences(base: DeliveryPreferences) throws -> DeliveryPreferences {
+            var preferences = base
+            for entry in notify {
+                let parts = entry.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                guard parts.count == 2, let severity = Severity(rawValue: String(parts[0])) else {
+                    throw ValidationError(
+                        "--notify takes severity=channels (severity: critical, high, medium, low), got '\(entry)'")
+                }
+                var channels: [DeliveryChannelKind] = []
+                for name in parts[1].split(separator: ",") {
+                    guard let channel = DeliveryChannelKind(rawValue: String(name)) else {
+                        throw ValidationError(
+                            "--notify: unknown channel '\(name)'; use "
+                                + DeliveryChannelKind.allCases.map(\.rawValue).joined(separator: ", "))
+                    }
+                    channels.append(channel)
+                }
+                switch severity {
+                case .critical: preferences.critical = channels
+                case .high: preferences.high = channels
+                case .medium: preferences.medium = channels
+                case .low: preferences.low = channels
+                }
+            }
+            if let quietHours {
+                preferences.quietHours = try Self.quietHours(quietHours)
+            }
+            if let slackWebhook { preferences.slackWebhook = slackWebhook }
+            return preferences
+        }
+
+        /// Parses "22:00-07:00".
+        static func quietHours(_ text: String) throws -> QuietHours {
+            func minute(_ part: Substring) -> Int? {
+                let pieces = part.split(separator: ":")
+                guard pieces.count == 2, let hour = Int(pieces[0]), let minute = Int(pieces[1]),
+                    (0..<24).contains(hour),
+                    (0..<60).contains(minute)
+                else { return nil }
+                return hour * 60 + minute
+            }
+            let ends = text.split(separator: "-")
+            guard ends.count == 2, let start = minute(ends[0]), let end = minute(ends[1]), start != end else {
+                throw ValidationError("--quiet-hours takes HH:MM-HH:MM with two different times, got '\(text)'")
+            }
+            return QuietHours(startMinute: start, endMinute: end)
+        }
 
         func validate() throws {
             guard UserRole(rawValue: role) != nil else {
@@ -39,6 +101,7 @@ struct UsersCommand: AsyncParsableCommand {
             if UserRole(rawValue: role) == .rep || UserRole(rawValue: role) == .manager, rep == nil {
                 throw ValidationError("a \(role) needs --rep: the CRM rep id whose records they see")
             }
+            _ = try preferences(base: .standard)
             guard TimeZone(identifier: timeZone) != nil else {
                 throw ValidationError("--time-zone '\(timeZone)' is not an IANA time zone (e.g. Europe/Berlin)")
             }
@@ -54,7 +117,8 @@ struct UsersCommand: AsyncParsableCommand {
             let user = User(
                 id: User.ID(id), tenant: access.tenantID, name: name, email: email, role: UserRole(rawValue: role)!,
                 rep: rep.map { Rep.ID($0) }, timeZone: timeZone,
-                preferences: existing?.preferences ?? .standard, createdAt: existing?.createdAt ?? now)
+                preferences: try preferences(base: existing?.preferences ?? .standard),
+                createdAt: existing?.createdAt ?? now)
             try await store.saveUser(user)
             try await store.appendAudit([
                 AuditLogEntry(
