@@ -6,7 +6,8 @@ public struct ReportAlertLine: Hashable, Sendable, Codable {
     public var emoji: String
     public var severity: String
     public var title: String
-    public var entity: String
+    /// The entity's name, left out (nil) when the title already names it ("STALLED DEAL: Globex").
+    public var entity: String?
     public var owner: String
     public var action: String?
 
@@ -15,7 +16,7 @@ public struct ReportAlertLine: Hashable, Sendable, Codable {
         emoji = item.severity.emoji
         severity = item.priority
         title = item.title
-        entity = item.entity
+        entity = Self.unlessIn(item.title, item.entity)
         owner = item.ownerName ?? "unassigned"
         action = item.action
     }
@@ -25,9 +26,13 @@ public struct ReportAlertLine: Hashable, Sendable, Codable {
         emoji = alert.severity.emoji
         severity = alert.severity == .critical ? "urgent" : alert.severity.rawValue
         title = alert.content.title
-        entity = alert.entityName
+        entity = Self.unlessIn(alert.content.title, alert.entityName)
         owner = data.name(of: alert.owner)
         action = alert.content.actions.first
+    }
+
+    private static func unlessIn(_ title: String, _ name: String) -> String? {
+        name.isEmpty || title.contains(name) ? nil : name
     }
 }
 
