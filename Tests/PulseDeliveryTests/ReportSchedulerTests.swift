@@ -42,8 +42,9 @@ import Testing
     @Test func dueReportsAreEnqueuedOncePerPeriodOnSlackAndEmail() async throws {
         try await withStore { store in
             let scheduler = try scheduler(store)
-            // 08:00 UTC: the manager's hourly digest, consolidated alerts and daily win; nothing for the rep.
-            #expect(try await scheduler.runOnce(at: Self.d("2026-11-25T08:00:00Z")) == 6)
+            // 08:00 UTC: the manager's hourly digest, consolidated alerts and daily win; nothing for the rep; the
+            // consolidated alerts also to the team channel (the tenant's Slack webhook).
+            #expect(try await scheduler.runOnce(at: Self.d("2026-11-25T08:00:00Z")) == 7)
             #expect(try await scheduler.runOnce(at: Self.d("2026-11-25T08:10:00Z")) == 0)
             let rows = try await store.outbox(tenant: Tenant.defaultID, status: nil, limit: 100)
             #expect(
@@ -52,8 +53,10 @@ import Testing
                     "report|consolidated-alerts|u-max|2026-11-25T08|slack",
                     "report|consolidated-alerts|u-max|2026-11-25T08|email",
                     "report|daily-win|u-max|2026-11-25|slack", "report|daily-win|u-max|2026-11-25|email",
+                    "report|consolidated-alerts|team|2026-11-25T08|slack",
                 ])
-            #expect(rows.allSatisfy { $0.kind == .report && $0.recipient == "u-max" && $0.status == .pending })
+            #expect(rows.allSatisfy { $0.kind == .report && $0.status == .pending })
+            #expect(rows.filter { $0.recipient != "u-max" }.map(\.recipient) == ["team"])
             let digest = try #require(rows.first { $0.id == "report|hourly-digest|u-max|2026-11-25T08|email" })
             #expect(digest.message?.subject == "Pulse hourly digest — 2026-11-25 08:00: 1 held, 2 open")
             #expect(digest.message?.text.contains("Acme <Corp> & Co") == true)

@@ -48,7 +48,12 @@ public struct ReportScheduler<Ticks: AsyncSequence & Sendable>: Service where Ti
     @discardableResult
     public func runOnce(at now: Date) async throws -> Int {
         let users = try await store.users(tenant: tenant)
-        let due = users.map { ($0, schedule.due(for: $0, at: now)) }.filter { !$0.1.isEmpty }
+        var due = users.map { ($0, schedule.due(for: $0, at: now)) }.filter { !$0.1.isEmpty }
+        // crm-reporting-spec.md §7: "Alerts aggregated & POSTed to Slack webhook hourly" — besides each manager's
+        // and executive's copy, the whole tenant's consolidated alerts go to the tenant's own Slack webhook.
+        let team = Self.team(tenant: tenant, now: now)
+        let teamReports = schedule.due(for: team, at: now).filter { $0.kind == .consolidatedAlerts }
+        if !teamReports.isEmpty { due.append((team, teamReports)) }
         guard !due.isEmpty else { return 0 }
         let data = try await ReportDataLoader(store: store).load(
             tenant: tenant, from: now.addingTimeInterval(-14 * 86_400), to: now)
@@ -59,6 +64,15 @@ public struct ReportScheduler<Ticks: AsyncSequence & Sendable>: Service where Ti
             }
         }
         return written
+    }
+
+    /// The tenant's team channel as a reader: sees the whole tenant, reads UTC, has no email address, so its rows
+    /// go to the tenant's Slack webhook only (recipient "team").
+    static func team(tenant: Tenant.ID, now: Date) -> User {
+        User(
+            id: "team", tenant: tenant, name: "Team", role: .executive, timeZone: "UTC",
+            preferences: DeliveryPreferences(critical: [.slack], high: [.slack], medium: [.slack], low: [.slack]),
+            createdAt: now)
     }
 
     /// Builds, renders and enqueues one report; an empty hourly report writes nothing.
