@@ -32,9 +32,9 @@ public enum PulseServerRuntime {
         try await httpClient.shutdown()
     }
 
-    /// The service group `run` runs. Services stop in reverse order: the HTTP server first (in-flight requests
-    /// finish), then reports, the outbox dispatcher (which sends what is due one last time), evaluation and the
-    /// feed notifier.
+    /// The service group `run` runs. Services stop in reverse order: the feed notifier first (open live streams
+    /// end), then the HTTP server (in-flight requests finish), reports, the outbox dispatcher (which sends what is
+    /// due one last time) and evaluation.
     static func serviceGroup(
         configuration: PulseConfiguration, store: ServerStore, httpClient: HTTPClient, logger: Logger,
         onListening: @escaping @Sendable (String, Int) -> Void
@@ -65,7 +65,7 @@ public enum PulseServerRuntime {
             engines: engines,
             ticks: WallClockTicks(every: .milliseconds(Int64(configuration.evaluationIntervalSeconds * 1000))),
             logger: logger)
-        var services: [any Service] = [notifier, evaluation, dispatcher]
+        var services: [any Service] = [evaluation, dispatcher]
         if configuration.reportsEnabled {
             let renderer = try ReportRenderer()
             var tenants = Set(try await store.tenants().map(\.id))
@@ -77,7 +77,9 @@ public enum PulseServerRuntime {
                         publicURL: configuration.channels.publicURL, logger: logger))
             }
         }
-        services.append(app)
+        // Last, so it stops first: ending the notifier ends every open live stream, which the HTTP server would
+        // otherwise wait for forever before it can stop.
+        services += [app, notifier]
         return ServiceGroup(
             configuration: .init(
                 services: services.map { .init(service: $0) }, gracefulShutdownSignals: [.sigterm, .sigint],

@@ -75,24 +75,25 @@ public final class AlertFeedNotifier: Service, Sendable {
                 }
             }
         }
-        state.withLock { state in
-            for continuation in state.listeners.values.flatMap(\.values) { continuation.finish() }
-            state.listeners = [:]
+        // Finished outside the lock: finishing runs each stream's termination handler, which takes the lock.
+        let open = state.withLock { state in
+            defer { state.listeners = [:] }
+            return state.listeners.values.flatMap(\.values)
         }
+        for continuation in open { continuation.finish() }
     }
 
     private func refresh(_ tenant: Tenant.ID, heartbeat: Bool) async {
         guard state.withLock({ $0.listeners[tenant]?.isEmpty == false }) else { return }
         do {
             let newest = try await store.latestAlertChange(tenant: tenant)
-            state.withLock { state in
+            let (wake, value) = state.withLock { state in
                 let grew = newest > state.latest[tenant, default: 0]
                 state.latest[tenant] = max(newest, state.latest[tenant, default: 0])
-                guard grew || heartbeat else { return }
-                for continuation in state.listeners[tenant, default: [:]].values {
-                    continuation.yield(state.latest[tenant]!)
-                }
+                let wake = grew || heartbeat ? Array(state.listeners[tenant, default: [:]].values) : []
+                return (wake, state.latest[tenant]!)
             }
+            for continuation in wake { continuation.yield(value) }
         } catch {
             logger.warning("alert feed poll failed", metadata: ["tenant": "\(tenant)", "error": "\(error)"])
         }

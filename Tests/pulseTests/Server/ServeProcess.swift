@@ -95,6 +95,20 @@ final class ServeProcess: Sendable {
         return process.terminationStatus
     }
 
+    /// Asks for a graceful shutdown and waits up to `timeout` for the exit status; nil (after a SIGKILL) when the
+    /// process did not stop in time.
+    func stop(within timeout: Duration) async throws -> Int32? {
+        process.terminate()
+        let deadline = ContinuousClock.now + timeout
+        while process.isRunning, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(50)) }
+        guard !process.isRunning else {
+            kill()
+            return nil
+        }
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
     var isRunning: Bool { process.isRunning }
 }
 

@@ -143,6 +143,28 @@ struct ServeReliabilityTests {
         }
     }
 
+    @Test(.timeLimit(.minutes(2)))
+    func aGracefulShutdownEndsOpenLiveStreamsAndExitsCleanly() async throws {
+        try await HTTPReceiver.with { slack in
+            let world = try await ReliabilityWorld(slack: slack.url)
+            defer { world.cleanUp() }
+            let server = try await world.start()
+            var request = HTTPClientRequest(url: server.baseURL + "/api/stream")
+            request.headers.add(name: "Authorization", value: "Bearer \(world.token)")
+            let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
+            #expect(response.status == .ok)
+            // Read the stream until the server ends it.
+            async let streamed: String = {
+                var text = ""
+                for try await chunk in response.body { text += String(buffer: chunk) }
+                return text
+            }()
+            let status = try await server.stop(within: .seconds(20))
+            #expect(status == 0, "pulse serve must stop on SIGTERM while a live stream is open")
+            #expect(try await streamed.hasPrefix("retry: 2000"))
+        }
+    }
+
     static func eventID(_ line: String) -> String {
         let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
         return object?["id"] as? String ?? ""
