@@ -21,13 +21,15 @@ import Testing
         var logger = Logger(label: "pulse.test")
         logger.logLevel = .warning
         let notifier = AlertFeedNotifier(store: fixture.store, interval: .milliseconds(20), logger: logger)
+        let principals = PrincipalCache()
         let router = buildRouter(
-            configuration: fixture.configuration, store: fixture.store, engines: fixture.engines, notifier: notifier,
-            clock: { ServerFixture.now }, logger: logger)
+            configuration: fixture.configuration, store: fixture.store, engines: fixture.engines, routes: RouteTable(),
+            notifier: notifier, principals: principals, clock: { ServerFixture.now }, logger: logger)
         let app = buildApplication(
             router: router,
             webSocketRouter: buildWebSocketRouter(
-                store: fixture.store, notifier: notifier, clock: { ServerFixture.now }, logger: logger),
+                store: fixture.store, notifier: notifier, principals: principals, clock: { ServerFixture.now },
+                logger: logger),
             configuration: fixture.configuration, services: [notifier], logger: logger)
         let ready = fixture
         try await app.test(.live) { client in

@@ -20,16 +20,19 @@ public func buildApplication(
 
 /// Serves an already built router (for callers that add routes, such as the live stream, before serving).
 /// With a `webSocketRouter` the server also upgrades HTTP/1 connections to WebSocket on that router's routes.
+/// `onListening` gets the bound port once the server listens (useful with port 0).
 public func buildApplication(
     router: Router<AppRequestContext>, webSocketRouter: Router<AppRequestContext>? = nil,
-    configuration: PulseConfiguration, services: [any Service] = [], logger: Logger
+    configuration: PulseConfiguration, services: [any Service] = [],
+    onListening: @escaping @Sendable (_ port: Int) -> Void = { _ in }, logger: Logger
 ) -> some ApplicationProtocol {
     let server: HTTPServerBuilder =
         webSocketRouter.map { .http1WebSocketUpgrade(webSocketRouter: $0) } ?? .http1()
     return Application(
         router: router, server: server,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "pulse"),
-        services: services, logger: logger)
+        services: services, onServerRunning: { onListening($0.localAddress?.port ?? configuration.port) },
+        logger: logger)
 }
 
 /// The API's router: request log and JSON errors for everything, the public operations routes, then every `/api`
@@ -41,8 +44,18 @@ public func buildRouter(
     configuration: PulseConfiguration, store: ServerStore, engines: EngineRegistry, routes: RouteTable = RouteTable(),
     notifier: AlertFeedNotifier? = nil, clock: @escaping @Sendable () -> Date = { Date() }, logger: Logger
 ) -> Router<AppRequestContext> {
+    buildRouter(
+        configuration: configuration, store: store, engines: engines, routes: routes, notifier: notifier,
+        principals: PrincipalCache(), clock: clock, logger: logger)
+}
+
+/// `buildRouter` with the authentication cache given, so the WebSocket router can share it (and a token revoked
+/// through the API is refused on both at once).
+func buildRouter(
+    configuration: PulseConfiguration, store: ServerStore, engines: EngineRegistry, routes: RouteTable,
+    notifier: AlertFeedNotifier?, principals: PrincipalCache, clock: @escaping @Sendable () -> Date, logger: Logger
+) -> Router<AppRequestContext> {
     ServerMetrics.bootstrap()
-    let principals = PrincipalCache()
     let api = APIContext(
         configuration: configuration, store: store, engines: engines, routes: routes, clock: clock, logger: logger,
         principals: principals)

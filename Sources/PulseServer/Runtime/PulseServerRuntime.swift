@@ -42,17 +42,15 @@ public enum PulseServerRuntime {
         let engines = EngineRegistry(store: store, configuration: configuration, logger: logger)
         let notifier = AlertFeedNotifier(store: store, logger: logger)
         let routes = RouteTable()
+        let principals = PrincipalCache()
         let router = buildRouter(
             configuration: configuration, store: store, engines: engines, routes: routes, notifier: notifier,
-            logger: logger)
-        let webSocketRouter = buildWebSocketRouter(store: store, notifier: notifier, logger: logger)
-        let app = Application(
-            router: router, server: .http1WebSocketUpgrade(webSocketRouter: webSocketRouter),
-            configuration: .init(
-                address: .hostname(configuration.host, port: configuration.port), serverName: "pulse"),
-            onServerRunning: { channel in
-                onListening(configuration.host, channel.localAddress?.port ?? configuration.port)
-            }, logger: logger)
+            principals: principals, clock: { Date() }, logger: logger)
+        let webSocketRouter = buildWebSocketRouter(
+            store: store, notifier: notifier, principals: principals, logger: logger)
+        let app = buildApplication(
+            router: router, webSocketRouter: webSocketRouter, configuration: configuration,
+            onListening: { onListening(configuration.host, $0) }, logger: logger)
 
         let deliverer = OutboxDeliverer(
             store: store, channels: DeliveryChannels.make(settings: configuration.channels, httpClient: httpClient),
@@ -61,10 +59,17 @@ public enum PulseServerRuntime {
             deliverer: deliverer,
             ticks: WallClockTicks(every: .milliseconds(Int64(configuration.outbox.pollSeconds * 1000))),
             finalPassClock: { Date() }, logger: logger)
-        let evaluation = TenantEvaluationService(
-            engines: engines,
+        // Time-based rules for every tenant in the store, through the engines the API uses.
+        let evaluation = EvaluationScheduler(
             ticks: WallClockTicks(every: .milliseconds(Int64(configuration.evaluationIntervalSeconds * 1000))),
-            logger: logger)
+            logger: logger
+        ) { now in
+            var outcomes: [(Tenant.ID, EvaluationOutcome)] = []
+            for tenant in try await store.tenants() {
+                outcomes.append((tenant.id, try await engines.evaluate(tenant: tenant.id, at: now)))
+            }
+            return outcomes
+        }
         var services: [any Service] = [evaluation, dispatcher]
         if configuration.reportsEnabled {
             let renderer = try ReportRenderer()
