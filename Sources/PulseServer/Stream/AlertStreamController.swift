@@ -25,7 +25,7 @@ struct AlertStreamController: Sendable {
         let store = store
         let notifier = notifier
         router.ws("/api/stream/ws") { request, context in
-            guard context.principal != nil else { throw Self.unauthenticated }
+            _ = try context.caller()
             _ = try Self.start(request)
             return .upgrade([:])
         } onUpgrade: { inbound, outbound, context in
@@ -60,7 +60,7 @@ struct AlertStreamController: Sendable {
     }
 
     private func serverSentEvents(_ request: Request, _ context: AppRequestContext) async throws -> Response {
-        guard let principal = context.principal else { throw Self.unauthenticated }
+        let principal = try context.caller()
         let resume = try Self.start(request)
         let limit = try Self.maxEvents(request)
         let start: Int64
@@ -96,36 +96,21 @@ struct AlertStreamController: Sendable {
     }
 
     static let lastEventID = HTTPField.Name("Last-Event-ID")!
-    static let unauthenticated = HTTPError(
-        .unauthorized, message: "the live stream needs an API token: send Authorization: Bearer <token>")
-
-    static func badParameter(_ name: String, _ value: String) -> HTTPError {
-        HTTPError(.badRequest, message: "\(name) must be a sequence number (0 or more), got '\(value)'")
-    }
-
     /// Where to resume: `Last-Event-ID` header, else `?since=`; nil means "from now on".
     static func start(_ request: Request) throws -> Int64? {
         if let header = request.headers[Self.lastEventID] {
             guard let value = Int64(header.trimmingCharacters(in: .whitespaces)), value >= 0 else {
-                throw Self.badParameter("Last-Event-ID", header)
+                throw APIError.badRequest(
+                    "bad_header", "Last-Event-ID is '\(header)', which is not a sequence number (0 or more).",
+                    field: "Last-Event-ID")
             }
             return value
         }
-        if let since = request.uri.queryParameters["since"] {
-            guard let value = Int64(String(since)), value >= 0 else {
-                throw Self.badParameter("since", String(since))
-            }
-            return value
-        }
-        return nil
+        return try QueryReader(request).int("since", in: 0...Int.max).map(Int64.init)
     }
 
     /// `?max_events=N` closes the stream after N events (scripts and tests); nil: open until the client leaves.
     static func maxEvents(_ request: Request) throws -> Int? {
-        guard let raw = request.uri.queryParameters["max_events"] else { return nil }
-        guard let value = Int(String(raw)), value > 0 else {
-            throw Self.badParameter("max_events", String(raw))
-        }
-        return value
+        try QueryReader(request).int("max_events", in: 1...Int.max)
     }
 }

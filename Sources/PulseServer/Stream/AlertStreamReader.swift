@@ -50,16 +50,9 @@ struct AlertStreamEvent: Encodable, Sendable {
         self.alert = alert
     }
 
-    private static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
-        encoder.outputFormatting = [.sortedKeys]
-        return encoder
-    }()
-
-    /// The event as one line of JSON.
+    /// The event as one line of JSON, encoded like every other API answer.
     func json() throws -> String {
-        String(decoding: try Self.encoder.encode(self), as: UTF8.self)
+        String(decoding: try JSONEncoder.api.encode(self), as: UTF8.self)
     }
 
     /// The event in Server-Sent Events framing: `id`, `event: alert`, one `data` line, blank line.
