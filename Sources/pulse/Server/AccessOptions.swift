@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PulseCore
+import PulseStore
 
 /// Options the user, token and outbox commands share: the database, the tenant and who is acting.
 struct AccessOptions: ParsableArguments {
@@ -23,5 +24,14 @@ struct AccessOptions: ParsableArguments {
         let env = ProcessInfo.processInfo.environment
         let name = env["PULSE_USER"].flatMap { $0.isEmpty ? nil : $0 } ?? env["USER"].flatMap { $0.isEmpty ? nil : $0 }
         return "cli:\(name ?? "unknown")"
+    }
+
+    /// Writes one line to the tenant's audit log for this command's actor.
+    func audit(
+        _ store: some AccessStore, _ action: String, target: String, detail: String = "", at: Date = Date()
+    ) async throws {
+        try await store.appendAudit([
+            AuditLogEntry(tenant: tenantID, at: at, actor: actor, action: action, target: target, detail: detail)
+        ])
     }
 }

@@ -73,11 +73,9 @@ struct OutboxCommand: AsyncParsableCommand {
             }
             let now = Date()
             let changed = try await store.retryDead(ids: chosen, tenant: access.tenantID, at: now)
-            try await store.appendAudit([
-                AuditLogEntry(
-                    tenant: access.tenantID, at: now, actor: access.actor, action: "outbox.retry",
-                    target: "outbox:\(changed) rows", detail: chosen.prefix(20).joined(separator: ", "))
-            ])
+            try await access.audit(
+                store, "outbox.retry", target: "outbox:\(changed) rows",
+                detail: chosen.prefix(20).joined(separator: ", "), at: now)
             print("\(changed) dead letter(s) queued again; `pulse outbox flush` or a running `pulse serve` sends them")
         }
     }

@@ -43,11 +43,9 @@ struct TokensCommand: AsyncParsableCommand {
                 prefix: TokenSecret.displayPrefix(secret), createdAt: now,
                 expiresAt: expiresIn.map { now.addingTimeInterval(Double($0) * 86_400) })
             try await store.saveToken(token)
-            try await store.appendAudit([
-                AuditLogEntry(
-                    tenant: access.tenantID, at: now, actor: access.actor, action: "token.create",
-                    target: "token:\(token.id.rawValue)", detail: "for \(user) (\(owner.role.rawValue)), '\(name)'")
-            ])
+            try await access.audit(
+                store, "token.create", target: "token:\(token.id.rawValue)",
+                detail: "for \(user) (\(owner.role.rawValue)), '\(name)'", at: now)
             print("token \(token.id.rawValue) for \(user) (\(owner.role.rawValue)):")
             print(secret)
             print("Keep it now: Pulse stores only its hash. Use it as `Authorization: Bearer \(token.prefix)…`.")
@@ -100,11 +98,7 @@ struct TokensCommand: AsyncParsableCommand {
                 throw ValidationError(
                     "tenant \(access.tenant) has no active token '\(id)' (already revoked, or see `pulse tokens list`)")
             }
-            try await store.appendAudit([
-                AuditLogEntry(
-                    tenant: access.tenantID, at: now, actor: access.actor, action: "token.revoke", target: "token:\(id)"
-                )
-            ])
+            try await access.audit(store, "token.revoke", target: "token:\(id)", at: now)
             print("revoked \(id)")
         }
     }

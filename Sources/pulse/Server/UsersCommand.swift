@@ -120,12 +120,9 @@ struct UsersCommand: AsyncParsableCommand {
                 preferences: try preferences(base: existing?.preferences ?? .standard),
                 createdAt: existing?.createdAt ?? now)
             try await store.saveUser(user)
-            try await store.appendAudit([
-                AuditLogEntry(
-                    tenant: access.tenantID, at: now, actor: access.actor,
-                    action: existing == nil ? "user.create" : "user.update", target: "user:\(id)",
-                    detail: "role \(role)" + (rep.map { ", rep \($0)" } ?? ""))
-            ])
+            try await access.audit(
+                store, existing == nil ? "user.create" : "user.update", target: "user:\(id)",
+                detail: "role \(role)" + (rep.map { ", rep \($0)" } ?? ""), at: now)
             print("\(existing == nil ? "added" : "updated") \(role) \(id) in tenant \(access.tenant)")
             print("next: pulse tokens create --user \(id)")
         }
@@ -174,11 +171,7 @@ struct UsersCommand: AsyncParsableCommand {
             }
             user.disabled = true
             try await store.saveUser(user)
-            try await store.appendAudit([
-                AuditLogEntry(
-                    tenant: access.tenantID, at: Date(), actor: access.actor, action: "user.disable",
-                    target: "user:\(id)")
-            ])
+            try await access.audit(store, "user.disable", target: "user:\(id)")
             print("disabled \(id); their tokens are refused from now on")
         }
     }
