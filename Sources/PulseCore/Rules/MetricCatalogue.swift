@@ -93,6 +93,9 @@ public enum MetricCatalogue {
         Entry(
             "deal.amount_percentile", .metric, [.deal], unit: .fraction,
             "Share of the tenant's deals with a smaller amount (0–1)"),
+        Entry(
+            "deal.win_probability", .metric, [.deal], unit: .fraction,
+            "Calibrated win probability of an open deal from the trained win model (no value without one)"),
         // Deal attributes and dates
         Entry("deal.name", .attribute, [.deal], "Deal name (the id when unnamed)"),
         Entry("deal.stage", .attribute, [.deal], "Current stage key"),
@@ -137,6 +140,15 @@ public enum MetricCatalogue {
         Entry("account.weakest_component", .attribute, [.account], "Lowest-scoring health component"),
         Entry("account.churned", .attribute, [.account], "yes once churned, no otherwise"),
         Entry("account.renewal_date", .date, [.account], "Renewal date"),
+        Entry(
+            "account.churn_probability", .metric, [.account], unit: .fraction,
+            "Calibrated probability the account churns within the model's horizon (no value without a model)"),
+        Entry(
+            "account.churn_reasons", .attribute, [.account],
+            "The churn model's top reasons for this account, in plain words (\"logins down 62% over 30 days; …\")"),
+        Entry(
+            "account.engagement_segment", .attribute, [.account],
+            "Name of the account's engagement segment from k-means (\"high usage / low support\")"),
         // Rep
         Entry("rep.calls_this_week", .metric, [.rep], unit: .count, "Calls conducted in the current ISO week"),
         Entry("rep.upcoming_calls_next_week", .metric, [.rep], unit: .count, "Calls booked for next ISO week"),

@@ -19,6 +19,7 @@ enum CatalogueKey: String, CaseIterable, Sendable {
     case dealAccountName = "deal.account_name", dealIsSublist = "deal.is_sublist"
     case dealExpectedClose = "deal.expected_close", dealCreated = "deal.created", dealCallDate = "deal.call_date"
     case dealPartnerListDue = "deal.partner_list_due"
+    case dealWinProbability = "deal.win_probability"
     // Account
     case accountHealth = "account.health", accountARR = "account.arr", accountSeats = "account.seats"
     case accountSeatUtilisation = "account.seat_utilisation", accountDaysToRenewal = "account.days_to_renewal"
@@ -28,6 +29,8 @@ enum CatalogueKey: String, CaseIterable, Sendable {
     case accountIndustry = "account.industry", accountRegion = "account.region"
     case accountOwnerName = "account.owner_name", accountWeakestComponent = "account.weakest_component"
     case accountChurned = "account.churned", accountRenewalDate = "account.renewal_date"
+    case accountChurnProbability = "account.churn_probability", accountChurnReasons = "account.churn_reasons"
+    case accountEngagementSegment = "account.engagement_segment"
     // Rep
     case repCallsThisWeek = "rep.calls_this_week", repUpcomingCallsNextWeek = "rep.upcoming_calls_next_week"
     case repBDRIndex7d = "rep.bdr_index_7d", repAgreementsThisMonth = "rep.agreements_this_month"
