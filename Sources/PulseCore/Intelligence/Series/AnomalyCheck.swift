@@ -46,6 +46,9 @@ public struct AnomalyCheck: Hashable, Sendable {
 
     public func evaluate(_ series: MetricSeries) -> AnomalyCheckResult {
         let latest = series.values.last ?? nil
+        if let error = Self.shapeError(series) {
+            return AnomalyCheckResult(holds: false, problems: [.init(detector: "series", error: error)], latest: latest)
+        }
         guard series.count > windowPoints else {
             let error = SeriesError(
                 .tooShort,
@@ -55,6 +58,14 @@ public struct AnomalyCheck: Hashable, Sendable {
         var result = series.kind == .rate ? rateCheck(series) : valueCheck(series)
         result.latest = latest
         return result
+    }
+
+    /// A series whose dates do not match its values one to one.
+    static func shapeError(_ series: MetricSeries) -> SeriesError? {
+        guard series.starts.count != series.values.count else { return nil }
+        return SeriesError(
+            .badParameter,
+            "\(series.starts.count) dates were given for \(series.values.count) values; give one per value")
     }
 
     private func rateCheck(_ series: MetricSeries) -> AnomalyCheckResult {

@@ -23,7 +23,9 @@ public struct SeriesInspection: Sendable {
             minimumTrials: minimumTrials, minimumBaselinePoints: 2)
         var found: [SeriesDetection] = []
         var problems: [SeriesProblem] = []
-        if series.kind == .rate {
+        if let error = AnomalyCheck.shapeError(series) {
+            problems.append(.init(detector: "series", error: error))
+        } else if series.kind == .rate {
             let result = check.evaluate(series)
             rate = result.rate
             problems += result.problems

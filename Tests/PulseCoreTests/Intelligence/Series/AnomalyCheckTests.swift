@@ -65,6 +65,43 @@ import Testing
         #expect(result.detection?.index == 39 && result.detection?.value == 90)
     }
 
+    @Test func datesThatDoNotMatchTheValuesAreRefusedByTheCheckAndTheInspection() {
+        var series = Self.series(Self.noisy(30))
+        series.starts.removeLast(3)
+        let result = Self.check.evaluate(series)
+        #expect(!result.holds && result.problems.map(\.error.code) == [.badParameter])
+        #expect(result.problems.first?.description == "series: 27 dates were given for 30 values; give one per value")
+        let inspection = SeriesInspection(series)
+        #expect(inspection.detections.isEmpty && inspection.problems.map(\.error.code) == [.badParameter])
+    }
+
+    @Test func theInspectionRunsEveryValueDetectorOverTheWholeSeries() {
+        var values = Self.noisy(60)
+        values[20] = 80
+        values[59] = 2
+        let inspection = SeriesInspection(Self.series(values), sensitivity: .medium, direction: .both)
+        #expect(inspection.problems.isEmpty)
+        let found = Set(inspection.detections.map { "\($0.index) \($0.detector)" })
+        #expect(found.contains("20 seasonal baseline") && found.contains("20 generalized ESD"))
+        #expect(found.contains("59 EWMA") && found.contains("59 seasonal baseline"))
+        #expect(inspection.detections.map(\.index) == inspection.detections.map(\.index).sorted())
+        let spikes = SeriesInspection(Self.series(values), direction: .spike)
+        #expect(spikes.detections.allSatisfy { $0.score > 0 } && !spikes.detections.isEmpty)
+    }
+
+    @Test func aRateInspectionTestsEachPointAgainstTheRestAndTheWindowAgainstTheBaseline() throws {
+        let trials = [20, 20, 20, 20, 3, 20, 20, 20]
+        let successes = [8, 9, 7, 8, 3, 8, 8, 19]
+        let values = zip(successes, trials).map { Optional(Double($0) / Double($1)) }
+        let inspection = SeriesInspection(
+            Self.series(values, kind: .rate, successes: successes, trials: trials), windowPoints: 1)
+        // The last point (19 of 20) stands out; 3 of 3 is too small a sample to be tested at all.
+        #expect(inspection.detections.map(\.index) == [7])
+        #expect(inspection.detections.first?.detector == "two-proportion test")
+        let rate = try #require(inspection.rate)
+        #expect(rate.recentTrials == 20 && rate.baselineTrials == 123 && rate.pValue < 0.01)
+    }
+
     @Test func aRateSeriesWithMoreSuccessesThanTrialsIsRefusedNotCrashed() {
         let rate = AnomalyCheck(windowPoints: 1, minimumTrials: 1)
         let result = rate.evaluate(
