@@ -30,6 +30,9 @@ public indirect enum Condition: Hashable, Sendable {
     case distinctContacts(DistinctContacts)
     /// Number of child entities (deals, accounts, reps) of the scope entity for which a condition holds.
     case countWhere(CountWhere)
+    /// The latest points of a metric series are unusual against its own past (YAML `anomaly: {...}` or
+    /// `anomaly(win_rate, drop, medium)`); see `AnomalyCondition` and `MetricSeriesCatalogue`.
+    case anomaly(AnomalyCondition)
 }
 
 /// Comparison operators in rules: `<`, `<=`, `>`, `>=`, `==`, `!=`.

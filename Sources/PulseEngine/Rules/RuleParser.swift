@@ -60,7 +60,7 @@ struct RuleParser {
     static let messageKeys = ["title", "facts", "why", "actions", "impact", "impact_metric"]
     static let conditionKinds = [
         "all", "any", "not", "ref", "metric", "attribute", "text", "measure", "change", "no_activity", "date",
-        "distinct_contacts", "count",
+        "distinct_contacts", "count", "anomaly",
     ]
     static let segmentDimensions = ["industry", "region", "segment", "lead_source", "product", "pipeline"]
     /// Longest window a rule may measure over.
@@ -269,6 +269,9 @@ struct RuleParser {
 
     /// The condition in `node` for an entity of `scope`, refs inlined; nil when it has any error.
     mutating func condition(_ node: Node, scope: RuleScope, path: String, file: File, refs: [String]) -> Condition? {
+        if let call = Self.anomalyCall(node) {
+            return anomaly(call: call, node: node, scope: scope, path: path, file: file)
+        }
         guard let map = mapping(node, path, file, what: "a condition") else { return nil }
         let keys = map.keys.compactMap(\.string)
         let kinds = keys.filter { Self.conditionKinds.contains($0) }
@@ -320,6 +323,7 @@ struct RuleParser {
         case "no_activity": return noActivity(map, path: path, file: file)
         case "date": return date(map, scope: scope, path: path, file: file)
         case "distinct_contacts": return distinctContacts(map, path: path, file: file)
+        case "anomaly": return anomaly(map, scope: scope, path: path, file: file)
         default: return countWhere(map, scope: scope, path: path, file: file, refs: refs)
         }
     }
@@ -719,7 +723,7 @@ struct RuleParser {
         return window
     }
 
-    private mutating func duration(_ node: Node, _ path: String, _ file: File) -> RuleDuration? {
+    mutating func duration(_ node: Node, _ path: String, _ file: File) -> RuleDuration? {
         guard let text = string(node, path, file) else { return nil }
         guard let duration = RuleDuration(text) else {
             errors.append(
@@ -838,7 +842,7 @@ struct RuleParser {
         return labels
     }
 
-    private mutating func alias(_ map: Node.Mapping, _ path: String, _ file: File) -> String? {
+    mutating func alias(_ map: Node.Mapping, _ path: String, _ file: File) -> String? {
         guard let node = map["as"], let name = string(node, Self.join(path, "as"), file) else { return nil }
         let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.")
         guard !name.isEmpty, name.allSatisfy({ allowed.contains($0) }) else {
@@ -853,7 +857,7 @@ struct RuleParser {
 
     // MARK: Node helpers
 
-    private mutating func required(
+    mutating func required(
         _ map: Node.Mapping, _ key: String, _ owner: Node?, _ path: String, _ file: File
     ) -> Node? {
         if let value = map[key] { return value }
@@ -894,7 +898,7 @@ struct RuleParser {
         return nil
     }
 
-    private mutating func string(_ node: Node, _ path: String, _ file: File) -> String? {
+    mutating func string(_ node: Node, _ path: String, _ file: File) -> String? {
         if let scalar = node.scalar, !Self.isNull(scalar) { return scalar.string }
         errors.append(file.error(.wrongType, at: node, path, "expected text, got \(Self.describe(node))"))
         return nil
@@ -924,7 +928,7 @@ struct RuleParser {
         return nil
     }
 
-    private mutating func int(_ node: Node, _ path: String, _ file: File) -> Int? {
+    mutating func int(_ node: Node, _ path: String, _ file: File) -> Int? {
         if let scalar = node.scalar, !Self.isQuoted(scalar), let value = Int.construct(from: scalar) { return value }
         errors.append(
             file.error(.wrongType, at: node, path, "expected a whole number, got \(Self.describe(node))"))

@@ -46,6 +46,9 @@ public enum RuleTemplateNames {
             return suffixed(d.alias ?? "contacts", ["count", "names"])
         case .countWhere(let c):
             return suffixed(c.alias ?? "matching", ["count", "examples", "amount"])
+        case .anomaly(let a):
+            let kind = MetricSeriesCatalogue.definition(a.series)?.kind ?? .value
+            return Set(AnomalyCondition.factNames(prefix: a.alias ?? "anomaly", kind: kind))
         }
     }
 

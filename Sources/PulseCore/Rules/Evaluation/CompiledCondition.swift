@@ -16,6 +16,7 @@ indirect enum CompiledCondition: Sendable {
     case date(key: CatalogueKey, direction: DateProximity.Direction)
     case distinctContacts(Distinct)
     case count(Count)
+    case anomaly(Anomaly)
 
     struct Compare: Sendable {
         var key: CatalogueKey
@@ -55,6 +56,14 @@ indirect enum CompiledCondition: Sendable {
         var spec: DistinctContacts
         var kinds: Set<ActivityKind>
         var roles: Set<StakeholderRole>
+        var alias: String
+    }
+
+    struct Anomaly: Sendable {
+        var definition: MetricSeriesDefinition
+        var check: AnomalyCheck
+        /// Baseline and window points of the series built for each entity.
+        var points: Int
         var alias: String
     }
 
@@ -122,6 +131,15 @@ indirect enum CompiledCondition: Sendable {
                 .init(
                     of: c.of, condition: CompiledCondition(c.condition), op: c.op, value: c.value,
                     alias: c.alias ?? "matching"))
+        case .anomaly(let a):
+            guard let definition = MetricSeriesCatalogue.definition(a.series) else {
+                self = .never
+                return
+            }
+            self = .anomaly(
+                .init(
+                    definition: definition, check: AnomalyCheck(a, definition: definition),
+                    points: AnomalyCheck.points(a, definition: definition), alias: a.alias ?? "anomaly"))
         }
     }
 }

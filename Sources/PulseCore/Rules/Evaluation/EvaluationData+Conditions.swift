@@ -54,6 +54,7 @@ extension EvaluationData {
             }
         case .distinctContacts(let d): return holdsDistinct(d, e, now: now, record: record, facts: &facts)
         case .count(let count): return holdsCount(count, e, now: now, record: record, facts: &facts)
+        case .anomaly(let a): return holdsAnomaly(a, e, now: now, record: record, facts: &facts)
         }
     }
 
