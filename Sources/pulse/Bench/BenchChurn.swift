@@ -2,6 +2,12 @@ import ArgumentParser
 import Foundation
 import PulseCore
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// `pulse bench churn`: Pulse's boosted trees and logistic regression on the IBM Telco churn data over the
 /// reference's five fixed splits, optionally beside `churn_baseline.py` (scikit-learn, LightGBM) in the same run.
 struct BenchChurn: AsyncParsableCommand {
@@ -48,6 +54,8 @@ struct BenchChurn: AsyncParsableCommand {
         var name: String
         var aucs: [Double] = []
         var trainSeconds: [Double] = []
+        /// Process CPU seconds of each fit (single-threaded, so the fit's own work even on a busy machine).
+        var trainCPU: [Double] = []
         var rowsPerSecond: [Double] = []
         var trees: [Int] = []
     }
@@ -74,16 +82,20 @@ struct BenchChurn: AsyncParsableCommand {
             }
 
             var clock = ContinuousClock.now
+            var cpu = Self.cpuSeconds()
             let (inner, early) = train.stratifiedSplit(testFraction: 0.15, seed: 7)
             let trees = try GradientBoostedTrees.train(inner, validation: early, parameters: Self.boosting)
             gbdt.trainSeconds.append(Self.seconds(since: clock))
+            gbdt.trainCPU.append(Self.cpuSeconds() - cpu)
             gbdt.aucs.append(BinaryMetrics.rocAUC(test.rows.map(trees.rawScore), test.labels))
             gbdt.rowsPerSecond.append(Self.rowsPerSecond(test.rows, trees.rawScore))
             gbdt.trees.append(trees.treeCount)
 
             clock = ContinuousClock.now
+            cpu = Self.cpuSeconds()
             let linear = try LogisticRegression.train(train)
             logistic.trainSeconds.append(Self.seconds(since: clock))
+            logistic.trainCPU.append(Self.cpuSeconds() - cpu)
             logistic.aucs.append(BinaryMetrics.rocAUC(test.rows.map(linear.rawScore), test.labels))
             logistic.rowsPerSecond.append(Self.rowsPerSecond(test.rows, linear.rawScore))
         }
@@ -95,9 +107,11 @@ struct BenchChurn: AsyncParsableCommand {
                 let perSeed = zip(Self.seeds, result.aucs).map { String(format: "%d=%.4f", $0, $1) }
                 print(
                     String(
-                        format: "%-16@ AUC %@ mean5=%.4f train_s(median)=%.3f predict_rows/s=%@",
-                        result.name as NSString, perSeed.joined(separator: " ") as NSString, Self.mean(result.aucs),
-                        Self.median(result.trainSeconds), Self.grouped(Self.median(result.rowsPerSecond)) as NSString)
+                        format: "%@ AUC %@ mean5=%.4f train_s(median)=%.3f train_cpu_s(median)=%.3f predict_rows/s=%@",
+                        result.name.padding(toLength: 16, withPad: " ", startingAt: 0) as NSString,
+                        perSeed.joined(separator: " ") as NSString, Self.mean(result.aucs),
+                        Self.median(result.trainSeconds), Self.median(result.trainCPU),
+                        Self.grouped(Self.median(result.rowsPerSecond)) as NSString)
                         + (result.trees.isEmpty ? "" : " trees=\(result.trees.map(String.init).joined(separator: ","))")
                 )
             }
@@ -106,13 +120,14 @@ struct BenchChurn: AsyncParsableCommand {
     }
 
     private func printMarkdown(_ results: [Result], referenceLines: [String], rows: Int) {
-        print("| model | AUC seed 42 | mean AUC (5 splits) | train s (median) | predict rows/s |")
-        print("|---|---|---|---|---|")
+        print(
+            "| model | AUC seed 42 | mean AUC (5 splits) | train s (median) | train CPU s (median) | predict rows/s |")
+        print("|---|---|---|---|---|---|")
         for result in results {
             print(
                 String(
-                    format: "| %@ | %.4f | %.4f | %.3f | %@ |", result.name as NSString, result.aucs[0],
-                    Self.mean(result.aucs), Self.median(result.trainSeconds),
+                    format: "| %@ | %.4f | %.4f | %.3f | %.3f | %@ |", result.name as NSString, result.aucs[0],
+                    Self.mean(result.aucs), Self.median(result.trainSeconds), Self.median(result.trainCPU),
                     Self.grouped(Self.median(result.rowsPerSecond)) as NSString))
         }
         for line in referenceLines {
@@ -121,10 +136,10 @@ struct BenchChurn: AsyncParsableCommand {
                 parts.first { $0.hasPrefix(key + "=") }.map { String($0.dropFirst(key.count + 1)) } ?? "?"
             }
             guard let name = parts.first, line.contains("AUC") else {
-                print("| \(line) | | | | |")
+                print("| \(line) | | | | | |")
                 continue
             }
-            print("| \(name) (Python) | \(field("seed42")) | \(field("mean5")) | \(field("train_s(median)")) | – |")
+            print("| \(name) (Python) | \(field("seed42")) | \(field("mean5")) | \(field("train_s(median)")) | – | – |")
         }
     }
 
@@ -169,6 +184,18 @@ struct BenchChurn: AsyncParsableCommand {
         } while elapsed < 0.5
         if sink.isNaN { return 0 }
         return Double(scored) / elapsed
+    }
+
+    /// CPU seconds used by this process so far.
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        #if os(Linux)
+            getrusage(RUSAGE_SELF.rawValue, &usage)
+        #else
+            getrusage(RUSAGE_SELF, &usage)
+        #endif
+        let user = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+        return user + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
     }
 
     static func seconds(since start: ContinuousClock.Instant) -> Double {

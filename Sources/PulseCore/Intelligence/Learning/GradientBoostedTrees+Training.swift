@@ -35,7 +35,7 @@ extension GradientBoostedTrees {
         var validationScores = [Double](repeating: initial, count: validationCount)
 
         var generator = SplitMix64(seed: parameters.seed)
-        var permutation = (0..<n).map { Int32($0) }
+        var sample = (0..<n).map { Int32($0) }
         let sampleSize = max(1, min(n, Int((parameters.subsample * Double(n)).rounded())))
         var binnedTrees: [TreeGrower.BinnedTree] = []
         var bestLoss = Double.infinity
@@ -47,31 +47,25 @@ extension GradientBoostedTrees {
                 gradients[i] = p - y[i]
                 hessians[i] = max(p * (1 - p), 1e-16)
             }
-            var sample: [Int32]
             if sampleSize < n {
-                for k in 0..<sampleSize {
-                    let j = k + Int(generator.next() % UInt64(n - k))
-                    permutation.swapAt(k, j)
+                // Selection sampling (Knuth's algorithm S): exactly sampleSize rows, already in ascending order.
+                sample.removeAll(keepingCapacity: true)
+                var needed = sampleSize
+                for i in 0..<n where needed > 0 {
+                    if generator.next() % UInt64(n - i) < UInt64(needed) {
+                        sample.append(Int32(i))
+                        needed -= 1
+                    }
                 }
-                sample = Array(permutation[0..<sampleSize])
-                sample.sort()
-            } else {
-                sample = permutation
             }
             let tree = grower.grow(sample: sample, gradients: gradients, hessians: hessians)
             binnedTrees.append(tree)
-            codes.withUnsafeBufferPointer { c in
-                for i in 0..<n { scores[i] += TreeGrower.output(tree, codes: c, row: i, rows: n) }
-            }
+            TreeGrower.addOutputs(tree, codes: codes, rows: n, to: &scores)
             guard validationCount > 0 else { continue }
-            let loss = validationCodes.withUnsafeBufferPointer { c in
-                var total = 0.0
-                for i in 0..<validationCount {
-                    validationScores[i] += TreeGrower.output(tree, codes: c, row: i, rows: validationCount)
-                    total += logLoss(validationScores[i], validationY[i])
-                }
-                return total / Double(validationCount)
-            }
+            TreeGrower.addOutputs(tree, codes: validationCodes, rows: validationCount, to: &validationScores)
+            var total = 0.0
+            for i in 0..<validationCount { total += logLoss(validationScores[i], validationY[i]) }
+            let loss = total / Double(validationCount)
             if loss < bestLoss - 1e-12 {
                 bestLoss = loss
                 bestCount = binnedTrees.count

@@ -56,6 +56,7 @@ final class TreeGrower {
     private let scratch: UnsafeMutableBufferPointer<Int32>
     private let orderedG: UnsafeMutableBufferPointer<Double>
     private let orderedH: UnsafeMutableBufferPointer<Double>
+    private let lanesBuffer: UnsafeMutableBufferPointer<Double>
     private static let minHessian = 1e-3
 
     init(codes source: [UInt8], rowCount: Int, binCounts: [Int], parameters: GradientBoostingParameters) {
@@ -85,6 +86,8 @@ final class TreeGrower {
         orderedG.initialize(repeating: 0)
         orderedH = .allocate(capacity: max(1, rowCount))
         orderedH.initialize(repeating: 0)
+        lanesBuffer = .allocate(capacity: 4 * 3 * (binCounts.max() ?? 1))
+        lanesBuffer.initialize(repeating: 0)
     }
 
     deinit {
@@ -94,6 +97,7 @@ final class TreeGrower {
         scratch.deallocate()
         orderedG.deallocate()
         orderedH.deallocate()
+        lanesBuffer.deallocate()
     }
 
     /// Grows a tree on the rows in `sample` (ascending row numbers); node values are −G/(H+λ) × learning rate.
@@ -211,15 +215,54 @@ final class TreeGrower {
             }
         }
         let n = rowCount
+        let lanes = lanesBuffer.baseAddress!
         for f in 0..<featureCount {
             let column = codes.baseAddress! + f * n
             let base = hist + binOffsets[f] * 3
-            for k in 0..<count {
-                let b = Int(column[Int(idx[k])]) * 3
-                base[b] += og[k]
-                base[b + 1] += oh[k]
-                base[b + 2] += 1
+            let width = binCounts[f] * 3
+            guard count >= 64 else {
+                for k in 0..<count {
+                    let b = Int(column[Int(idx[k])]) * 3
+                    base[b] += og[k]
+                    base[b + 1] += oh[k]
+                    base[b + 2] += 1
+                }
+                continue
             }
+            // Four interleaved partial histograms, so rows landing in the same bin (common for 0/1 features) do
+            // not wait on each other's additions; summed at the end.
+            lanes.update(repeating: 0, count: 4 * width)
+            let l1 = lanes + width
+            let l2 = lanes + 2 * width
+            let l3 = lanes + 3 * width
+            var k = 0
+            while k + 4 <= count {
+                let b0 = Int(column[Int(idx[k])]) * 3
+                let b1 = Int(column[Int(idx[k + 1])]) * 3
+                let b2 = Int(column[Int(idx[k + 2])]) * 3
+                let b3 = Int(column[Int(idx[k + 3])]) * 3
+                lanes[b0] += og[k]
+                lanes[b0 + 1] += oh[k]
+                lanes[b0 + 2] += 1
+                l1[b1] += og[k + 1]
+                l1[b1 + 1] += oh[k + 1]
+                l1[b1 + 2] += 1
+                l2[b2] += og[k + 2]
+                l2[b2 + 1] += oh[k + 2]
+                l2[b2 + 2] += 1
+                l3[b3] += og[k + 3]
+                l3[b3 + 1] += oh[k + 3]
+                l3[b3 + 2] += 1
+                k += 4
+            }
+            while k < count {
+                let b = Int(column[Int(idx[k])]) * 3
+                lanes[b] += og[k]
+                lanes[b + 1] += oh[k]
+                lanes[b + 2] += 1
+                k += 1
+            }
+            for i in 0..<width { base[i] = (lanes[i] + l1[i]) + (l2[i] + l3[i]) }
         }
     }
 
@@ -320,14 +363,32 @@ final class TreeGrower {
         return l
     }
 
-    /// The output of a binned tree for row `r` of column-major `codes` with `n` rows.
-    static func output(_ tree: BinnedTree, codes: UnsafeBufferPointer<UInt8>, row r: Int, rows n: Int) -> Double {
-        var node = 0
-        while tree.feature[node] >= 0 {
-            let code = Int(codes[tree.feature[node] * n + r])
-            let goLeft = code == 0 ? tree.missingLeft[node] : code <= tree.bin[node]
-            node = goLeft ? tree.left[node] : tree.right[node]
+    /// Adds a binned tree's output for every row of column-major `codes` (`n` rows) to `scores`.
+    static func addOutputs(_ tree: BinnedTree, codes: [UInt8], rows n: Int, to scores: inout [Double]) {
+        tree.feature.withUnsafeBufferPointer { feature in
+            tree.bin.withUnsafeBufferPointer { bin in
+                tree.missingLeft.withUnsafeBufferPointer { missingLeft in
+                    tree.left.withUnsafeBufferPointer { left in
+                        tree.right.withUnsafeBufferPointer { right in
+                            tree.value.withUnsafeBufferPointer { value in
+                                codes.withUnsafeBufferPointer { c in
+                                    scores.withUnsafeMutableBufferPointer { out in
+                                        for r in 0..<n {
+                                            var node = 0
+                                            while feature[node] >= 0 {
+                                                let code = Int(c[feature[node] * n + r])
+                                                let goLeft = code == 0 ? missingLeft[node] : code <= bin[node]
+                                                node = goLeft ? left[node] : right[node]
+                                            }
+                                            out[r] += value[node]
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
         }
-        return tree.value[node]
     }
 }

@@ -138,3 +138,21 @@ import Testing
         #expect(model.rawScore([5, .nan, 9]) > model.rawScore([5, .nan, 1]))
     }
 }
+
+@Suite struct StoredTreeModelTests {
+    @Test func aStoredModelWithADamagedTreeIsRefusedInsteadOfCrashing() throws {
+        let tree = RegressionTree(
+            feature: [5, -1, -1], threshold: [0, 0, 0], missingLeft: [true, false, false], left: [1, -1, -1],
+            right: [2, -1, -1], value: [0, -0.1, 0.1])
+        let model = TrainedModel(
+            name: "churn", algorithm: .gradientBoosting, features: LearningFixtures.features(2), trainedAt: Date(),
+            trainingRows: 10, gradientBoosting: GradientBoostedTrees(bias: 0, gainImportance: [1, 0], trees: [tree]))
+        do {
+            _ = try TrainedModel.decode(try model.encoded(), expecting: ["x0", "x1"])
+            Issue.record("a tree splitting on feature 5 of 2 was accepted")
+        } catch let error as TrainingError {
+            #expect(error.code == .corrupt)
+            #expect(error.message.contains("damaged"))
+        }
+    }
+}
