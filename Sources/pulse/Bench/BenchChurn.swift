@@ -18,8 +18,8 @@ struct BenchChurn: AsyncParsableCommand {
             For seeds 42, 1, 2, 3 and 4 the test set is exactly the customer ids in --splits/test_ids_seed<N>.txt \
             and the rest is the training set. Pulse's gradient-boosted trees (fixed settings, early stopping on an \
             inner stratified 15% of the training part — the test set is never looked at) and logistic regression \
-            are trained on it and scored by ROC AUC on the test set. Train time is wall-clock per fit (median of \
-            the five); predict speed scores the test rows repeatedly for at least half a second. --reference runs \
+            are trained on it and scored by ROC AUC on the test set. Train time is wall-clock and process CPU \
+            seconds per fit (median of the five; CPU is the fair figure on a busy machine); predict speed scores the test rows repeatedly for at least half a second. --reference runs \
             python3 ../shared/bench/churn_baseline.py afterwards and prints its lines too (needs pandas, \
             scikit-learn, lightgbm). Build with -c release for meaningful times.
             """
