@@ -129,6 +129,22 @@ public struct TrainedModel: Codable, Hashable, Sendable {
             throw TrainingError(.corrupt, "model '\(model.name)' says \(model.algorithm.rawValue) but holds none")
         default: break
         }
+        let count = features.count
+        if let trees = model.gradientBoosting {
+            guard trees.gainImportance.count == count,
+                trees.trees.allSatisfy({ $0.isConsistent(featureCount: count) })
+            else {
+                throw TrainingError(
+                    .corrupt, "model '\(model.name)': its trees do not fit its \(count) features (damaged model)")
+            }
+        }
+        if let logistic = model.logistic {
+            guard logistic.coefficients.count == count, logistic.means.count == count, logistic.scales.count == count
+            else {
+                throw TrainingError(
+                    .corrupt, "model '\(model.name)': its weights do not fit its \(count) features (damaged model)")
+            }
+        }
         return model
     }
 }
