@@ -19,6 +19,7 @@ extension EvaluationData {
         if let row = e.deal, e.scope == .deal { return dealMetric(key, deals[Int(row)], now: now) }
         switch key {
         case .accountHealth: return health(e, now: now)?.score
+        case .accountChurnProbability: return accountRecord(e).flatMap { churnProbability($0, now: now) }
         case .accountARR: return accountRecord(e)?.arrCents.map(Double.init)
         case .accountSeats: return accountRecord(e)?.seats.map(Double.init)
         case .accountSeatUtilisation:
@@ -140,6 +141,7 @@ extension EvaluationData {
             case .accountOwnerName: return a.owner.map { rep($0)?.name ?? $0.rawValue }
             case .accountChurned: return a.churned ? "yes" : "no"
             case .accountWeakestComponent: return health(e, now: now)?.weakest?.kind.rawValue
+            case .accountChurnReasons: return churnReasons(a, now: now)
             default: return nil
             }
         }
