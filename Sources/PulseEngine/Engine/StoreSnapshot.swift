@@ -38,6 +38,7 @@ public enum StoreSnapshot {
     {
         var models = ScoringModels()
         models.churn = try await latest("churn", features: ChurnFeatures.names, store, tenant, logger)
+        models.win = try await latest("win", features: WinFeatures.names, store, tenant, logger)
         return models
     }
 

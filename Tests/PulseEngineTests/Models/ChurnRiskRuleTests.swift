@@ -17,10 +17,12 @@ import Testing
         var batch = IngestBatch()
         batch.reps = [Rep(id: "csm-1", name: "Chloe Kim", role: .csm)]
         batch.accounts = [
-            Account(id: "falling", name: "Falling Co", arrCents: 6_000_000, seats: 10, owner: "csm-1", createdAt: day(-400)),
-            Account(id: "steady", name: "Steady Co", arrCents: 6_000_000, seats: 10, owner: "csm-1", createdAt: day(-400)),
+            Account(
+                id: "falling", name: "Falling Co", arrCents: 6_000_000, seats: 10, owner: "csm-1", createdAt: day(-400)),
+            Account(
+                id: "steady", name: "Steady Co", arrCents: 6_000_000, seats: 10, owner: "csm-1", createdAt: day(-400)),
         ]
-        for d in -60 ..< 0 {
+        for d in -60..<0 {
             let falling = d < -30 ? 4 : 1
             for k in 0..<falling {
                 batch.engagement.append(
@@ -73,7 +75,7 @@ import Testing
             #expect(alert.content.title.hasPrefix("CHURN RISK: Falling Co is 9"))
             #expect(
                 alert.content.facts.contains("Why: logins down 75% over 30 days; engagement down 75% over 30 days"))
-            #expect(alert.content.impact == "$60,000 ARR at risk")
+            #expect(alert.content.impact == "$60K ARR at risk")
         }
     }
 
@@ -98,5 +100,35 @@ import Testing
             let fixed = try await StoreSnapshot.load(from: store, tenant: Tenant.defaultID, now: Self.now)
             #expect(fixed.models.churn == Self.model)
         }
+    }
+}
+
+extension ChurnRiskRuleTests {
+    /// The pack fixture's account logging in `before` times a day in the 30 days before the last 30 and `after`
+    /// times a day since, scored by `model`: a fall of 25 % or more gives a churn probability of at least 60 %.
+    static func logins(before: Int, after: Int) -> PackFixture {
+        var f = PackFixture()
+        f.account("acc-1", name: "Acme Corp", seats: 10)
+        for d in 0..<30 {
+            f.engagement(kind: .portalLogin, daysAgo: Double(d) + 0.5, count: after, contact: "c1")
+            f.engagement(kind: .portalLogin, daysAgo: Double(d) + 30.5, count: before, contact: "c1")
+        }
+        f.models = ScoringModels(churn: model)
+        return f
+    }
+
+    @Test func thePackScenarioSitsOnEitherSideOfTheSixtyPercentLine() throws {
+        let fires = Self.logins(before: 4, after: 3)
+        let miss = Self.logins(before: 5, after: 4)
+        let p = { (f: PackFixture) -> Double? in
+            let data = f.data
+            let row = ChurnFeatures.row(data.accounts[0], in: data, at: PackFixture.now)
+            return f.models.churn?.probability(row)
+        }
+        #expect(try #require(p(fires)) >= 0.6)
+        #expect(try #require(p(miss)) < 0.6)
+        let match = try #require(fires.match("churn-risk-high", PackFixture.account1))
+        let text = PackFixture.filled("churn-risk-high", match)
+        #expect(text.facts.contains("Why: logins down 25% over 30 days; engagement down 25% over 30 days"))
     }
 }

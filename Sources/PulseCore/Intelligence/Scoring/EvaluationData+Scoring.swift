@@ -19,4 +19,19 @@ extension EvaluationData {
         guard !reasons.isEmpty else { return nil }
         return reasons.map(\.text).joined(separator: "; ")
     }
+
+    /// Win model probability of an open main-pipeline deal from its features at `now` (win rates as of the last
+    /// statistics refresh); nil without a win model, for a closed deal or a partner sublist.
+    func winProbability(_ deal: Deal, now: Date) -> Double? {
+        guard let model = models.win, deal.parent == nil, closedCategory(deal) == .open else { return nil }
+        let history = statistics.winHistory.history {
+            // A copy without the statistics, so the cache does not hold the data that holds the cache.
+            var plain = self
+            plain.statistics = .empty
+            var history = WinHistory(data: plain)
+            history.advance(to: statistics.now)
+            return history
+        }
+        return model.probability(WinFeatureContext.row(deal, data: self, history: history, at: now))
+    }
 }

@@ -77,7 +77,8 @@ extension EvaluationData {
             // StageMomentumReport: SMI = 1 ÷ max(1, whole days in the current stage), open deals only.
             guard isOpen, let entered = d.stageEnteredAt else { return nil }
             return 1.0 / Double(max(1, Days.between(entered, now)))
-        case .dealDQS: return isOpen && d.parent == nil ? dealQualityScore(d) : nil
+        case .dealDQS: return isOpen && d.parent == nil ? dealQualityScore(d, now: now) : nil
+        case .dealWinProbability: return winProbability(d, now: now)
         case .dealDaysSinceActivity:
             return (latestActivity(dealID: d.id, before: now, kinds: []) ?? d.createdAt).map {
                 Double(Days.between($0, now))

@@ -29,7 +29,9 @@ import Testing
 
     @Test func theChurnProbabilityIsTheModelsProbabilityOfTheAccountsRowNow() throws {
         let data = Self.data(models: ScoringModels(churn: W.model))
-        let falling = try #require(data.metric(.accountChurnProbability, data.resolve(EntityRef(.account, "falling"), segments: [:])!, now: W.now))
+        let falling = try #require(
+            data.metric(
+                .accountChurnProbability, data.resolve(EntityRef(.account, "falling"), segments: [:])!, now: W.now))
         let row = ChurnFeatures.row(Self.accounts[0], in: data, at: W.now)
         #expect(falling == W.model.probability(row))
         // −2 × (−0.75 ÷ 0.5) − 1 × (−0.75 ÷ 0.5) + 0.8 × 1 − 1 = 4.3 log-odds.
@@ -65,10 +67,12 @@ import Testing
             condition: .compare(
                 MetricComparison(metric: "account.churn_probability", op: .greaterOrEqual, value: .number(0.6))),
             severity: .high, message: RuleMessage(facts: ["Why: {{account.churn_reasons}}"]))
-        let results = RuleEvaluator(rules: [rule]).evaluate(Self.data(models: ScoringModels(churn: W.model)), now: W.now)
+        let results = RuleEvaluator(rules: [rule]).evaluate(
+            Self.data(models: ScoringModels(churn: W.model)), now: W.now)
         let fired = results.filter { $0.match != nil }
         #expect(fired.map(\.entity.id) == ["falling"])
         let facts = fired[0].match!.facts
-        #expect(MessageTemplate.fill("Why: {{account.churn_reasons}}", facts: facts)?.contains("logins down 75%") == true)
+        #expect(
+            MessageTemplate.fill("Why: {{account.churn_reasons}}", facts: facts)?.contains("logins down 75%") == true)
     }
 }
