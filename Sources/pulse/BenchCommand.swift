@@ -5,6 +5,6 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure ingest and metric performance; figures belong in docs/benchmarks.md.",
-        subcommands: [BenchIngest.self, BenchMetricsCommand.self, BenchEvaluate.self]
+        subcommands: [BenchIngest.self, BenchMetricsCommand.self, BenchEvaluate.self, BenchChurn.self]
     )
 }
