@@ -14,8 +14,8 @@ public struct ChurnTrainingSet: Sendable {
     public var horizonDays: Int
 
     /// Builds the set from `data` and the tenant's churn events. The last cutoff is `horizonDays` before the
-    /// latest record (so every label window is complete); the first is `stepDays` after the earliest engagement
-    /// or ticket (or other record). An account's churn date is its earliest churn event; churned accounts without
+    /// latest record (so every label window is complete); the first has at least half a step of history after the
+    /// earliest engagement or ticket (or other record) before it. An account's churn date is its earliest churn event; churned accounts without
     /// an event are left out (their date is unknown). Throws when no cutoff fits in the history.
     public static func build(
         _ data: EvaluationData, churnEvents: [ChurnEvent], horizonDays: Int = 30, stepDays: Int = 30
@@ -34,7 +34,7 @@ public struct ChurnTrainingSet: Sendable {
         let day = TimeInterval(Days.seconds)
         var cutoffs: [Date] = []
         var cutoff = span.end.addingTimeInterval(-Double(horizonDays) * day)
-        let first = span.start.addingTimeInterval(Double(stepDays) * day)
+        let first = span.start.addingTimeInterval(Double(stepDays) / 2 * day)
         while cutoff >= first {
             cutoffs.append(cutoff)
             cutoff = cutoff.addingTimeInterval(-Double(stepDays) * day)
@@ -43,7 +43,7 @@ public struct ChurnTrainingSet: Sendable {
             throw TrainingError(
                 .empty,
                 "the history (\(ISO8601DateFormatter().string(from: span.start)) to "
-                    + "\(ISO8601DateFormatter().string(from: span.end))) is shorter than \(stepDays) + \(horizonDays) "
+                    + "\(ISO8601DateFormatter().string(from: span.end))) is shorter than \(stepDays / 2) + \(horizonDays) "
                     + "days: no cutoff has both history before it and a complete \(horizonDays)-day outcome window")
         }
         cutoffs.reverse()

@@ -25,17 +25,17 @@ import Testing
     @Test func cutoffsEvery30DaysEndAHorizonBeforeTheLatestRecordAndLabelChurnWithinIt() throws {
         let (data, events) = Self.world()
         let set = try ChurnTrainingSet.build(data, churnEvents: events, horizonDays: 30)
-        // Latest record: day −0.6 (the last engagement); first cutoff after 30 days of history (day −170).
+        // Latest record: day −0.6 (the last engagement); the first cutoff has 15 days of history (day −184.6 on).
         let cutoffs = Array(Set(set.cutoffs)).sorted()
         let latest = W.day(-1 + 0.4)
         #expect(cutoffs.last == latest.addingTimeInterval(-30 * 86_400))
         #expect(zip(cutoffs, cutoffs.dropFirst()).allSatisfy { $1.timeIntervalSince($0) == 30 * 86_400 })
-        #expect(cutoffs.first! >= W.day(-200 + 0.4 + 30))
-        #expect(cutoffs.count == 5)
+        #expect(cutoffs.first! >= W.day(-200 + 0.4 + 15))
+        #expect(cutoffs.count == 6)
         // `gone` is a row at every cutoff before its churn, positive only at the one 30 days before it.
         let gone = set.data.ids.indices.filter { set.data.ids[$0] == "gone" }
         #expect(gone.allSatisfy { set.cutoffs[$0] < W.day(-45) })
-        #expect(gone.filter { set.data.labels[$0] }.map { set.cutoffs[$0] } == [cutoffs[3]])
+        #expect(gone.filter { set.data.labels[$0] }.map { set.cutoffs[$0] } == [cutoffs[4]])
         #expect(gone.allSatisfy { set.churnDates[$0] == W.day(-45) })
         // `late` appears only once it exists; the churned account without a churn date never.
         #expect(set.data.ids.indices.filter { set.data.ids[$0] == "late" }.allSatisfy { set.cutoffs[$0] > W.day(-80) })
@@ -51,7 +51,7 @@ import Testing
         let trainDates = split.train.map { set.cutoffs[$0] }
         let testDates = split.test.map { set.cutoffs[$0] }
         #expect(trainDates.max()! < testDates.min()!)
-        #expect(Set(trainDates).count == 3 && Set(testDates).count == 2)
+        #expect(Set(trainDates).count == 4 && Set(testDates).count == 2)
         // Flag `gone` at every one of its rows: the first flagged cutoff is the earliest before its churn.
         let all = Array(set.data.ids.indices)
         let probabilities = all.map { set.data.ids[$0] == "gone" ? 0.9 : 0.1 }
@@ -68,7 +68,7 @@ import Testing
             try ChurnTrainingSet.build(data, churnEvents: [], horizonDays: 30)
         } throws: { error in
             let e = error as? TrainingError
-            return e?.code == .empty && e?.message.contains("shorter than 30 + 30 days") == true
+            return e?.code == .empty && e?.message.contains("shorter than 15 + 30 days") == true
         }
         #expect(throws: TrainingError.self) { try ChurnTrainingSet.build(data, churnEvents: [], horizonDays: 0) }
     }
