@@ -24,14 +24,20 @@ struct ModelEvaluateCommand: AsyncParsableCommand {
             kind, store: store, tenant: Tenant.ID(options.tenant), horizonDays: options.horizon,
             options: options.trainingOptions, now: Date())
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            encoder.nonConformingFloatEncodingStrategy = .convertToString(
-                positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-            print(String(decoding: try encoder.encode(result), as: UTF8.self))
+            print(try Self.json(result))
         } else {
             for line in result.lines() { print(line) }
         }
+    }
+
+    /// The `--json` report: the result with ISO-8601 dates, sorted keys.
+    static func json(_ result: ModelTimeSplitResult) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return String(decoding: try encoder.encode(result), as: UTF8.self)
     }
 
     /// The time-split evaluation of `kind` on the store's data.

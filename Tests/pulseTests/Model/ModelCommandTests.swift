@@ -66,6 +66,12 @@ import Testing
         let lines = evaluated.lines()
         #expect(lines.contains { $0.hasPrefix("ROC AUC ") })
         #expect(lines.contains { $0.hasPrefix("Median lead time: ") })
+        let json = try ModelEvaluateCommand.json(evaluated)
+        let object = try #require(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let evaluation = try #require(object["evaluation"] as? [String: Any])
+        #expect(abs(try #require(evaluation["rocAUC"] as? Double) - e.rocAUC) < 1e-12)
+        #expect(object["model"] as? String == "churn")
+        #expect((object["trainUntil"] as? String)?.hasSuffix("Z") == true)
         try await ModelEvaluateCommand.parse(["win", "--db", path, "--json"]).run()
     }
 
