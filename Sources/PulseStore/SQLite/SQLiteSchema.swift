@@ -16,6 +16,7 @@ enum SQLiteSchema {
         }
         migrator.registerMigration(SQLiteAlertTables.migration, migrate: SQLiteAlertTables.create)
         migrator.registerMigration(SQLiteServerTables.migration, migrate: SQLiteServerTables.create)
+        migrator.registerMigration(SQLiteModelTables.migration, migrate: SQLiteModelTables.create)
         return migrator
     }
 

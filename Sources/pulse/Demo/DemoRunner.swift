@@ -17,6 +17,9 @@ struct DemoRunner {
     var showProgress = false
     /// Whether to run the built-in rule pack after the summary and list what it raised.
     var raisesAlerts = true
+    /// Whether to train the churn and win models on the demo data before the alert run (so `churn-risk-high` and
+    /// the win probability have a model); a demo too small for a model runs without one.
+    var trainsModels = true
 
     /// What a run produced.
     struct Outcome {
@@ -63,10 +66,28 @@ struct DemoRunner {
         totals.metricsSeconds = Self.seconds(ContinuousClock.now - started)
         summary.header = header(totals: totals, databasePath: path)
         if raisesAlerts {
+            if trainsModels {
+                if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[KTraining the models…".utf8)) }
+                try await trainModels(store: store)
+            }
             if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[KEvaluating the alert rules…".utf8)) }
             summary.alerts = try await raiseAlerts(store: store)
         }
         return Outcome(summary: summary, databasePath: path, kept: databasePath != nil, totals: totals)
+    }
+
+    /// Trains and saves the churn and win models as `pulse model train` does; a data set training refuses (too few
+    /// accounts or deals for both outcomes) leaves that model out.
+    private func trainModels(store: SQLiteStore) async throws {
+        for kind in ModelKind.allCases {
+            do {
+                _ = try await ModelTrainCommand.train(
+                    kind, store: store, tenant: parameters.tenant, horizonDays: 30, options: ModelTrainingOptions(),
+                    now: parameters.now)
+            } catch is TrainingError {
+                continue
+            }
+        }
     }
 
     /// Runs the built-in rule pack over the demo data at the demo's `now` and lists what it raised.

@@ -134,9 +134,37 @@ enum EvaluationFixture {
     ]
 
     static func data(now: Date = now) -> EvaluationData {
-        EvaluationData(
+        var data = EvaluationData(
             tenant: tenant, accounts: accounts, contacts: contacts, reps: reps, deals: deals, activities: activities,
             engagement: engagement, tickets: tickets, subscriptions: [], targets: targets, now: now)
+        data.models = models
+        return data
+    }
+
+    // MARK: Models (issue 5)
+
+    /// Hand-set models so that `account.churn_probability`, `account.churn_reasons` and `deal.win_probability`
+    /// have values: a churn model on open tickets, and a win model that says the overall win rate (5 of 8 closed
+    /// deals won) for every deal, which leaves every DQS exactly as without a model.
+    static var models: ScoringModels {
+        let churnNames = ChurnFeatures.names
+        var coefficients = [Double](repeating: 0, count: churnNames.count)
+        coefficients[churnNames.firstIndex(of: "open_tickets")!] = 0.8
+        let churn = TrainedModel(
+            name: "churn", algorithm: .logisticRegression, features: ChurnFeatures.descriptors, trainedAt: now,
+            trainingRows: 10,
+            logistic: LogisticRegression(
+                coefficients: coefficients, intercept: -1, means: churnNames.map { _ in 0 },
+                scales: churnNames.map { _ in 1 }))
+        let winNames = WinFeatures.names
+        let win = TrainedModel(
+            name: "win", algorithm: .logisticRegression, features: WinFeatures.descriptors, trainedAt: now,
+            trainingRows: 8,
+            logistic: LogisticRegression(
+                coefficients: winNames.map { _ in 0 }, intercept: 0, means: winNames.map { _ in 0 },
+                scales: winNames.map { _ in 1 }),
+            calibrator: .isotonic(thresholds: [0], values: [0.625]))
+        return ScoringModels(churn: churn, win: win)
     }
 
     /// A resolved entity of the fixture.

@@ -130,6 +130,9 @@ import Testing
         .init(
             rule: "forecast-miss", entity: tenant, fires: T.forecast(won: 300_000), nearMiss: T.forecast(won: 800_000)),
         .init(rule: "milestone-agreements-target", entity: tenant, fires: T.agreements(5), nearMiss: T.agreements(4)),
+        .init(
+            rule: "churn-risk-high", entity: account, fires: ChurnRiskRuleTests.logins(before: 4, after: 3),
+            nearMiss: ChurnRiskRuleTests.logins(before: 5, after: 4)),
     ]
 
     @Test func everyBuiltInRuleHasAScenario() {

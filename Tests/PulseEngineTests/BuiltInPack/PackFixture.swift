@@ -33,6 +33,8 @@ struct PackFixture {
     var engagement: [EngagementEvent] = []
     var tickets: [SupportTicket] = []
     var targets: [KpiTarget] = KpiTarget.defaults()
+    /// Trained models the rules score with (issue 5: `churn-risk-high`); none by default.
+    var models = ScoringModels()
 
     /// `days` after `now` (negative = before).
     static func at(_ days: Double) -> Date { now.addingTimeInterval(days * 86_400) }
@@ -159,10 +161,12 @@ struct PackFixture {
     // MARK: Evaluation
 
     var data: EvaluationData {
-        EvaluationData(
+        var data = EvaluationData(
             tenant: PackFixture.tenant, accounts: accounts, contacts: contacts, reps: reps, deals: deals,
             activities: activities, engagement: engagement, tickets: tickets, subscriptions: [], targets: targets,
             now: PackFixture.now)
+        data.models = models
+        return data
     }
 
     /// Firing matches of the built-in rule `id` on this data, by entity.
@@ -254,6 +258,8 @@ extension PackFixture {
         .init(id: "milestone-agreements-target", scope: .tenant, severity: .low),
         .init(id: "goal-progress-behind", scope: .rep, severity: .low),
         .init(id: "pipeline-velocity-change", scope: .tenant, severity: .low),
+        // Issue 5 (not in RULEPACK.md): the churn model's alert.
+        .init(id: "churn-risk-high", scope: .account, severity: .high),
     ]
 }
 

@@ -19,6 +19,7 @@ extension EvaluationData {
         if let row = e.deal, e.scope == .deal { return dealMetric(key, deals[Int(row)], now: now) }
         switch key {
         case .accountHealth: return health(e, now: now)?.score
+        case .accountChurnProbability: return accountRecord(e).flatMap { churnProbability($0, now: now) }
         case .accountARR: return accountRecord(e)?.arrCents.map(Double.init)
         case .accountSeats: return accountRecord(e)?.seats.map(Double.init)
         case .accountSeatUtilisation:
@@ -76,7 +77,8 @@ extension EvaluationData {
             // StageMomentumReport: SMI = 1 ÷ max(1, whole days in the current stage), open deals only.
             guard isOpen, let entered = d.stageEnteredAt else { return nil }
             return 1.0 / Double(max(1, Days.between(entered, now)))
-        case .dealDQS: return isOpen && d.parent == nil ? dealQualityScore(d) : nil
+        case .dealDQS: return isOpen && d.parent == nil ? dealQualityScore(d, now: now) : nil
+        case .dealWinProbability: return winProbability(d, now: now)
         case .dealDaysSinceActivity:
             return (latestActivity(dealID: d.id, before: now, kinds: []) ?? d.createdAt).map {
                 Double(Days.between($0, now))
@@ -140,6 +142,7 @@ extension EvaluationData {
             case .accountOwnerName: return a.owner.map { rep($0)?.name ?? $0.rawValue }
             case .accountChurned: return a.churned ? "yes" : "no"
             case .accountWeakestComponent: return health(e, now: now)?.weakest?.kind.rawValue
+            case .accountChurnReasons: return churnReasons(a, now: now)
             default: return nil
             }
         }

@@ -15,6 +15,8 @@ public struct EvaluationData: Sendable {
     public internal(set) var tickets: [SupportTicket] = []
     public internal(set) var subscriptions: [Subscription] = []
     public internal(set) var targets: [KpiTarget] = []
+    /// Trained churn and win models that score accounts and deals (none until `pulse model train`).
+    public var models = ScoringModels()
 
     var accountRow: [Account.ID: Int32] = [:]
     var contactRow: [Contact.ID: Int32] = [:]

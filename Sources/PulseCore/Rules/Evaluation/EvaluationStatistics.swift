@@ -23,6 +23,8 @@ struct EvaluationStatistics: Sendable {
     var stages: [String: StageDurations]
     /// Amounts of the tenant's deals, ascending.
     var amounts: [Int64]
+    /// Win-rate history for the win model, built on first use.
+    var winHistory = WinHistoryCache()
 
     static let empty = EvaluationStatistics(
         now: .distantPast, quality: .standard, prior: nil, sizeEdges: [], cells: [:], stages: [:], amounts: [])
@@ -103,12 +105,15 @@ extension EvaluationData {
         return parts.joined(separator: "\u{1F}")
     }
 
-    /// DQS of a deal from the cached cells: (won_cell + w·p) ÷ (closed_cell + w); nil when nothing closed.
-    func dealQualityScore(_ d: Deal) -> Double? {
+    /// DQS of a deal from the cached cells: (won_cell + w·p) ÷ (closed_cell + w); nil when nothing closed. With a
+    /// win model, the prior p is the model's win probability of this deal instead of the overall win rate, so a
+    /// cell with few closed deals leans on the model and a well-filled cell on its own history.
+    func dealQualityScore(_ d: Deal, now: Date) -> Double? {
         guard let p = statistics.prior else { return nil }
         let cell = statistics.cells[dqsCellKey(d, stats: statistics)] ?? (0, 0)
         let w = statistics.quality.priorWeight
-        return (Double(cell.won) + w * p) / (Double(cell.closed) + w)
+        let prior = winProbability(d, now: now) ?? p
+        return (Double(cell.won) + w * prior) / (Double(cell.closed) + w)
     }
 
     /// Win rate of closed deals that spent at least `threshold` whole days in the deal's current stage, and
