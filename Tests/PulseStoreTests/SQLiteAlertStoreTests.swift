@@ -28,7 +28,7 @@ import Testing
         let migrations = try await store.writer.read { db in
             try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier")
         }
-        #expect(migrations == ["v1-initial-schema", "v2-alert-book", "v3-server"])
+        #expect(migrations == ["v1-initial-schema", "v2-alert-book", "v3-server", "v4-models"])
         #expect(try await store.deals(tenant: "acme") == [Fixtures.deal()])
         #expect(try await store.activities(tenant: "acme", from: .distantPast, to: .distantFuture).count == 1)
         let saved = try await store.save(AlertFixtures.fullChangeSet())

@@ -21,7 +21,7 @@ import Testing
             let migrations = try await reopened.writer.read { db in
                 try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
             }
-            #expect(migrations == ["v1-initial-schema", "v2-alert-book", "v3-server"])
+            #expect(migrations == ["v1-initial-schema", "v2-alert-book", "v3-server", "v4-models"])
             #expect(try await reopened.deals(tenant: "acme") == [Fixtures.deal()])
         }
     }

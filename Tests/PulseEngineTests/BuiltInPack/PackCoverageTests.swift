@@ -117,6 +117,10 @@ import Testing
         .init(
             rule: "win-rate-spike", entity: EntityRef(.segment, "industry=FinTech"), fires: T.fintech(won: 4),
             nearMiss: T.fintech(won: 3)),
+        .init(
+            rule: "win-rate-anomaly", entity: EntityRef(.segment, "industry=FinTech"),
+            fires: WinRateAnomalyRuleTests.fixture(recent: 19, recentWon: 13),
+            nearMiss: WinRateAnomalyRuleTests.fixture(recent: 10, recentWon: 5)),
         .init(rule: "custom-metric-anomaly", entity: tenant, fires: T.created(today: 6), nearMiss: T.created(today: 2)),
         .init(
             rule: "pipeline-velocity-change", entity: tenant, fires: T.velocity(cycle: 40),

@@ -250,6 +250,7 @@ extension PackFixture {
         .init(id: "segment-performance-shift", scope: .segment, severity: .high),
         .init(id: "pipeline-quality-warning", scope: .tenant, severity: .high),
         .init(id: "win-rate-spike", scope: .segment, severity: .high),
+        .init(id: "win-rate-anomaly", scope: .segment, severity: .high),
         .init(id: "custom-metric-anomaly", scope: .tenant, severity: .low),
         .init(id: "error-rate-spike", scope: .account, severity: .high),
         .init(id: "response-time-increase", scope: .tenant, severity: .medium),
