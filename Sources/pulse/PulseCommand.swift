@@ -10,7 +10,7 @@ struct PulseCommand: AsyncParsableCommand {
         subcommands: [
             IngestCommand.self, DemoCommand.self, EvaluateCommand.self, AlertsCommand.self, SilenceCommand.self,
             RulesCommand.self, QuarantineCommand.self, BenchCommand.self, InitCommand.self, ReportCommand.self,
-            UsersCommand.self, TokensCommand.self, ServeCommand.self, OutboxCommand.self,
+            UsersCommand.self, TokensCommand.self, ServeCommand.self, OutboxCommand.self, SegmentsCommand.self,
         ]
     )
 }

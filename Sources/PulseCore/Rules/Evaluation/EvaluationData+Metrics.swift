@@ -140,6 +140,7 @@ extension EvaluationData {
             case .accountOwnerName: return a.owner.map { rep($0)?.name ?? $0.rawValue }
             case .accountChurned: return a.churned ? "yes" : "no"
             case .accountWeakestComponent: return health(e, now: now)?.weakest?.kind.rawValue
+            case .accountEngagementSegment: return segmentation.segment(of: a.id)?.name
             default: return nil
             }
         }
