@@ -1,7 +1,8 @@
 import Foundation
 
-/// k-means clustering: k-means++ seeding from a `SplitMix64` seed, Lloyd iterations until no point changes
-/// cluster, several restarts keeping the lowest inertia. Deterministic for a given seed and input.
+/// k-means clustering: k-means++ seeding from a `SplitMix64` seed, Lloyd iterations to convergence (no point
+/// changes cluster, or the centroids stop moving), several restarts keeping the lowest inertia. Deterministic for a
+/// given seed and input.
 public struct KMeans: Sendable, Hashable {
     /// One clustering.
     public struct Result: Sendable, Hashable {
@@ -19,12 +20,15 @@ public struct KMeans: Sendable, Hashable {
     public var k: Int
     public var restarts: Int
     public var maxIterations: Int
+    /// Relative centroid movement below which Lloyd stops (scikit-learn's `tol`); 0 runs until no point moves.
+    public var tolerance: Double
     public var seed: UInt64
 
-    public init(k: Int, restarts: Int = 4, maxIterations: Int = 300, seed: UInt64 = 42) {
+    public init(k: Int, restarts: Int = 4, maxIterations: Int = 300, tolerance: Double = 1e-4, seed: UInt64 = 42) {
         self.k = k
         self.restarts = restarts
         self.maxIterations = maxIterations
+        self.tolerance = tolerance
         self.seed = seed
     }
 
@@ -73,21 +77,17 @@ public struct KMeans: Sendable, Hashable {
         return centroids
     }
 
-    /// Lloyd's algorithm from the given centroids; an emptied cluster takes the point farthest from its centroid.
+    /// Lloyd's algorithm from the given centroids until no point changes cluster or the centroids move less than
+    /// `tolerance` (Σ squared shift ≤ tolerance × the points' mean per-coordinate variance, as scikit-learn); an
+    /// emptied cluster takes the point farthest from its centroid.
     func lloyd(_ points: [Double], n: Int, d: Int, k: Int, start: [Double]) -> Result {
         var centroids = start
         var assignments = [Int](repeating: -1, count: n)
         var iterations = 0
+        let limit = tolerance * Self.meanVariance(points, n: n, d: d)
         while iterations < maxIterations {
             iterations += 1
-            var changed = false
-            for i in 0..<n {
-                let c = Self.nearest(points, i, centroids, k, d).cluster
-                if c != assignments[i] {
-                    assignments[i] = c
-                    changed = true
-                }
-            }
+            let changed = assign(points, n: n, d: d, k: k, centroids: centroids, to: &assignments)
             if !changed { break }
             var counts = [Int](repeating: 0, count: k)
             for c in assignments { counts[c] += 1 }
@@ -106,13 +106,25 @@ public struct KMeans: Sendable, Hashable {
                 assignments[far] = empty
                 counts[empty] = 1
             }
-            centroids = [Double](repeating: 0, count: k * d)
-            for i in 0..<n {
-                let c = assignments[i]
-                for j in 0..<d { centroids[c * d + j] += points[i * d + j] }
+            var next = [Double](repeating: 0, count: k * d)
+            points.withUnsafeBufferPointer { p in
+                next.withUnsafeMutableBufferPointer { c in
+                    for i in 0..<n {
+                        let base = assignments[i] * d
+                        for j in 0..<d { c[base + j] += p[i * d + j] }
+                    }
+                    for cluster in 0..<k where counts[cluster] > 0 {
+                        for j in 0..<d { c[cluster * d + j] /= Double(counts[cluster]) }
+                    }
+                }
             }
-            for c in 0..<k where counts[c] > 0 {
-                for j in 0..<d { centroids[c * d + j] /= Double(counts[c]) }
+            var shift = 0.0
+            for x in 0..<(k * d) { shift += (next[x] - centroids[x]) * (next[x] - centroids[x]) }
+            centroids = next
+            if shift <= limit {
+                // Converged on the centroids: one last assignment so that every point is at its nearest one.
+                _ = assign(points, n: n, d: d, k: k, centroids: centroids, to: &assignments)
+                break
             }
         }
         var inertia = 0.0
@@ -120,20 +132,48 @@ public struct KMeans: Sendable, Hashable {
         return Result(k: k, centroids: centroids, assignments: assignments, inertia: inertia, iterations: iterations)
     }
 
-    /// The closest centroid to point `i` (lowest index on ties) and the squared distance.
-    static func nearest(_ points: [Double], _ i: Int, _ centroids: [Double], _ k: Int, _ d: Int)
-        -> (cluster: Int, distance: Double)
-    {
-        var best = 0
-        var bestDistance = Double.infinity
-        for c in 0..<k {
-            let dist = distance(points, i, centroids, c, d)
-            if dist < bestDistance {
-                best = c
-                bestDistance = dist
+    /// Assigns every point to its nearest centroid (lowest index on ties); whether any assignment changed.
+    func assign(_ points: [Double], n: Int, d: Int, k: Int, centroids: [Double], to assignments: inout [Int]) -> Bool {
+        var changed = false
+        points.withUnsafeBufferPointer { p in
+            centroids.withUnsafeBufferPointer { c in
+                assignments.withUnsafeMutableBufferPointer { a in
+                    for i in 0..<n {
+                        var best = 0
+                        var bestDistance = Double.infinity
+                        for cluster in 0..<k {
+                            var sum = 0.0
+                            for j in 0..<d {
+                                let delta = p[i * d + j] - c[cluster * d + j]
+                                sum += delta * delta
+                            }
+                            if sum < bestDistance {
+                                best = cluster
+                                bestDistance = sum
+                            }
+                        }
+                        if a[i] != best {
+                            a[i] = best
+                            changed = true
+                        }
+                    }
+                }
             }
         }
-        return (best, bestDistance)
+        return changed
+    }
+
+    /// Mean over coordinates of the points' variance.
+    static func meanVariance(_ points: [Double], n: Int, d: Int) -> Double {
+        guard n > 0, d > 0 else { return 0 }
+        var total = 0.0
+        for j in 0..<d {
+            var mean = 0.0
+            for i in 0..<n { mean += points[i * d + j] }
+            mean /= Double(n)
+            for i in 0..<n { total += (points[i * d + j] - mean) * (points[i * d + j] - mean) }
+        }
+        return total / Double(n * d)
     }
 
     /// Squared Euclidean distance between point `i` and centroid `c`.

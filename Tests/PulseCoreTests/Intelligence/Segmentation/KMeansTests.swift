@@ -39,6 +39,15 @@ import Testing
         #expect(a.assignments.count == 180)
     }
 
+    @Test func stoppingWhenCentroidsSettleAgreesWithRunningUntilNoPointMoves() {
+        let (points, truth) = PlantedClusters.points(perCluster: 80, spread: 2.5, seed: 4)
+        let settled = KMeans(k: 3, seed: 2).fit(points, dimensions: 3)
+        let exact = KMeans(k: 3, tolerance: 0, seed: 2).fit(points, dimensions: 3)
+        #expect(PlantedClusters.samePartition(settled.assignments, truth))
+        #expect(settled.assignments == exact.assignments)
+        #expect(abs(settled.inertia - exact.inertia) < 1e-9 * exact.inertia)
+    }
+
     @Test func moreRestartsNeverRaiseTheInertia() {
         let (points, _) = PlantedClusters.points(perCluster: 50, spread: 5, seed: 3)
         let one = KMeans(k: 6, restarts: 1, seed: 5).fit(points, dimensions: 3)
