@@ -62,7 +62,9 @@ struct RuleParser {
         "all", "any", "not", "ref", "metric", "attribute", "text", "measure", "change", "no_activity", "date",
         "distinct_contacts", "count", "anomaly",
     ]
-    static let segmentDimensions = ["industry", "region", "segment", "lead_source", "product", "pipeline"]
+    static let segmentDimensions = [
+        "industry", "region", "segment", "lead_source", "product", "pipeline", "engagement_segment",
+    ]
     /// Longest window a rule may measure over.
     static let maximumWindow = RuleDuration.days(3 * 366)
 

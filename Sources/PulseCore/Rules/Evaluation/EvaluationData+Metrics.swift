@@ -143,6 +143,7 @@ extension EvaluationData {
             case .accountChurned: return a.churned ? "yes" : "no"
             case .accountWeakestComponent: return health(e, now: now)?.weakest?.kind.rawValue
             case .accountChurnReasons: return churnReasons(a, now: now)
+            case .accountEngagementSegment: return segmentation.segment(of: a.id)?.name
             default: return nil
             }
         }

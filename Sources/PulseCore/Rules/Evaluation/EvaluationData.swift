@@ -50,6 +50,8 @@ public struct EvaluationData: Sendable {
 
     /// Population statistics from the last `refreshStatistics(now:)`.
     var statistics = EvaluationStatistics.empty
+    /// Engagement segments of the active accounts from the last `refreshStatistics(now:)`.
+    public internal(set) var segmentation = AccountSegmentation.none
 
     /// Indexes the given records (later duplicates of an id replace earlier ones; deals newest `updatedAt` wins)
     /// and computes the population statistics at `now`.
@@ -109,7 +111,8 @@ public struct EvaluationData: Sendable {
         return parts.joined(separator: "|")
     }
 
-    /// A deal's value for a segment dimension (industry falls back to the account's).
+    /// A deal's value for a segment dimension (industry falls back to the account's; `engagement_segment` is
+    /// the deal's account's engagement segment).
     func dimensionValue(_ deal: Deal, _ dimension: String) -> String? {
         switch dimension {
         case "industry": deal.industry ?? deal.account.flatMap { account($0)?.industry }
@@ -118,6 +121,7 @@ public struct EvaluationData: Sendable {
         case "lead_source": deal.leadSource
         case "product": deal.product
         case "pipeline": deal.pipeline
+        case "engagement_segment": deal.account.flatMap { segmentation.segment(of: $0)?.name }
         default: nil
         }
     }

@@ -34,7 +34,8 @@ struct EvaluationStatistics: Sendable {
 }
 
 extension EvaluationData {
-    /// Recomputes population statistics (stage duration medians for SMI, DQS cell win rates, stage win rates).
+    /// Recomputes population statistics (stage duration medians for SMI, DQS cell win rates, stage win rates)
+    /// and the accounts' engagement segmentation (`AccountSegmenter` defaults).
     ///
     /// DQS uses `MetricsFrame.dealQuality` over the history `.until(now)` with `DealQualityConfiguration.standard`
     /// for its prior and size bands; the cell counts are kept so that any deal (also one added later) gets its
@@ -77,6 +78,8 @@ extension EvaluationData {
             stats.stages[key] = .init(days: sorted.map(\.days), winsFrom: winsFrom)
         }
         statistics = stats
+        segmentation = AccountSegmenter().segment(
+            accounts: accounts, engagement: engagement, tickets: tickets, now: now)
     }
 
     /// Stage category of a deal: its outcome, else its stage's category in the pipeline catalogue.
