@@ -39,9 +39,7 @@ public actor AlertEngine {
 
     /// Re-reads the tenant's data from the store (after writes that bypassed `ingest`).
     public func reload(now: Date) async throws {
-        var loaded = try await StoreSnapshot.load(from: store, tenant: tenant, now: now, logger: logger)
-        loaded.refreshStatistics(now: now)
-        data = loaded
+        data = try await StoreSnapshot.load(from: store, tenant: tenant, now: now, logger: logger)
         statisticsRefreshedAt = now
         org = OrgChart(reps: try await store.reps(tenant: tenant))
     }

@@ -7,6 +7,7 @@ import PulseStore
 public enum StoreSnapshot {
     /// Every record the rules read, as of `now` (targets fall back to `KpiTarget.defaults` per metric), with the
     /// latest churn and win models when the store keeps models (a refused model is logged and scores nothing).
+    /// The population statistics are the ones `EvaluationData.init` computed at `now`.
     public static func load(
         from store: any PulseStore, tenant: Tenant.ID, now: Date, logger: Logger = Logger(label: "pulse.engine")
     ) async throws -> EvaluationData {
