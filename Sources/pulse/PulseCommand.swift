@@ -11,6 +11,7 @@ struct PulseCommand: AsyncParsableCommand {
             IngestCommand.self, DemoCommand.self, EvaluateCommand.self, AlertsCommand.self, SilenceCommand.self,
             RulesCommand.self, QuarantineCommand.self, BenchCommand.self, InitCommand.self, ReportCommand.self,
             UsersCommand.self, TokensCommand.self, ServeCommand.self, OutboxCommand.self,
+            BacktestCommand.self,
         ]
     )
 }
