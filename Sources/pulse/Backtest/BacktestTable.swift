@@ -33,6 +33,13 @@ enum BacktestTable {
         ])
         lines += table.render(indent: 0)
         lines.append("")
+        let pooled = Severity.allCases.compactMap { severity in
+            report.precisionBySeverity[severity.rawValue].map { "\(severity.rawValue) \(percent($0, scored: true))" }
+        }
+        if !pooled.isEmpty {
+            lines.append(
+                "Precision by severity (scored rules pooled; critical = P1): " + pooled.joined(separator: ", "))
+        }
         lines.append(
             "precision = episodes followed by the expected outcome within the horizon ÷ episodes (episodes whose "
                 + "horizon runs past the data, without a hit, left out: \(t.censored)); recall = expected outcomes in "

@@ -33,6 +33,8 @@ public struct BacktestReport: Hashable, Sendable, Codable {
     public var dataEnd: Date?
     public var rules: [RuleBacktestScore]
     public var total: Total
+    /// Precision pooled over the scored rules of each severity ("critical" is P1), where any episode was decided.
+    public var precisionBySeverity: [String: Double]
     /// Outcomes dated in the range, by kind ("lost": 120 …).
     public var outcomesInRange: [String: Int]
     /// Accounts flagged churned with no date anywhere (not outcomes).

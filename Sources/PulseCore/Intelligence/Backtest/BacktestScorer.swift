@@ -46,9 +46,15 @@ public enum BacktestScorer {
         if !ledger.outcomes.contains(where: { $0.kind == .churned }) {
             notes.append("no dated account churn in the data")
         }
+        var bySeverity: [String: Double] = [:]
+        for (severity, group) in Dictionary(grouping: scored, by: \.severity.rawValue) {
+            let decided = group.reduce(0) { $0 + $1.episodes - $1.censored }
+            if let p = ratio(group.reduce(0) { $0 + $1.hits }, decided) { bySeverity[severity] = p }
+        }
         return BacktestReport(
             from: options.from, to: options.to, stepDays: options.stepDays, horizonDays: options.horizonDays,
             daysReplayed: replay.days, evaluations: replay.evaluations, dataEnd: dataEnd, rules: scores, total: total,
+            precisionBySeverity: bySeverity,
             outcomesInRange: Dictionary(grouping: inRange, by: \.kind.rawValue).mapValues(\.count),
             undatedChurns: ledger.undatedChurns, notes: notes)
     }

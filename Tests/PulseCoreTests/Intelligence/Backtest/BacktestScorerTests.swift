@@ -56,6 +56,7 @@ import Testing
         #expect(s.alertsPerOwnerPerWeek == 4.0 / 2.0 / 10.0)
         #expect(report.total.badOutcomesInRange == 2 && report.total.recalled == 1)
         #expect(report.outcomesInRange == ["lost": 2, "won": 1])
+        #expect(report.precisionBySeverity == ["high": 1.0 / 3.0])
     }
 
     @Test func anOutcomeOnTheAlertsOwnDayIsNotAPrediction() throws {
