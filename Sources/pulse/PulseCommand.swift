@@ -11,7 +11,7 @@ struct PulseCommand: AsyncParsableCommand {
             IngestCommand.self, DemoCommand.self, EvaluateCommand.self, AlertsCommand.self, SilenceCommand.self,
             RulesCommand.self, QuarantineCommand.self, BenchCommand.self, InitCommand.self, ReportCommand.self,
             UsersCommand.self, TokensCommand.self, ServeCommand.self, OutboxCommand.self, AnomaliesCommand.self,
-            ModelCommand.self, SegmentsCommand.self,
+            ModelCommand.self, SegmentsCommand.self, BacktestCommand.self,
         ]
     )
 }
