@@ -32,8 +32,10 @@ struct ModelOptions: ParsableArguments {
     @Option(help: ArgumentHelp("gbdt (gradient-boosted trees) or logistic.", valueName: "algorithm"))
     var algorithm: String = ModelAlgorithm.gradientBoosting.rawValue
 
-    @Option(help: ArgumentHelp("isotonic, platt or none.", valueName: "method"))
-    var calibration: String = CalibrationMethod.isotonic.rawValue
+    @Option(
+        help: ArgumentHelp(
+            "auto (isotonic with ≥ 1,000 held-out rows, else Platt), isotonic, platt or none.", valueName: "method"))
+    var calibration: String = CalibrationMethod.automatic.rawValue
 
     init() {}
 
@@ -43,7 +45,7 @@ struct ModelOptions: ParsableArguments {
             throw ValidationError("--algorithm must be gbdt or logistic (got '\(algorithm)')")
         }
         guard CalibrationMethod(rawValue: calibration) != nil else {
-            throw ValidationError("--calibration must be isotonic, platt or none (got '\(calibration)')")
+            throw ValidationError("--calibration must be auto, isotonic, platt or none (got '\(calibration)')")
         }
     }
 
@@ -51,7 +53,7 @@ struct ModelOptions: ParsableArguments {
     var trainingOptions: ModelTrainingOptions {
         var options = ModelTrainingOptions()
         options.algorithm = ModelAlgorithm(rawValue: algorithm) ?? .gradientBoosting
-        options.calibration = CalibrationMethod(rawValue: calibration) ?? .isotonic
+        options.calibration = CalibrationMethod(rawValue: calibration) ?? .automatic
         return options
     }
 }

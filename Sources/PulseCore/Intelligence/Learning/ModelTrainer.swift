@@ -56,8 +56,12 @@ public enum ModelTrainer {
             return model
         }
         let scores = holdout.rows.map(model.rawScore)
-        switch options.calibration {
-        case .none: model.calibrator = .sigmoid
+        var method = options.calibration
+        if method == .automatic {
+            method = holdout.count >= CalibrationMethod.isotonicMinimumRows ? .isotonic : .platt
+        }
+        switch method {
+        case .none, .automatic: model.calibrator = .sigmoid
         case .platt: model.calibrator = Calibrator.fitPlatt(scores: scores, labels: holdout.labels)
         case .isotonic: model.calibrator = Calibrator.fitIsotonic(scores: scores, labels: holdout.labels)
         }

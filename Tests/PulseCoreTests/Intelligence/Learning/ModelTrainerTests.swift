@@ -23,6 +23,7 @@ import Testing
         let data = try LearningFixtures.linear(rows: 2000, seed: 4)
         var options = ModelTrainingOptions()
         options.boosting.trees = 80
+        options.calibration = .isotonic
         let model = try ModelTrainer.train(name: "churn", data: data, options: options, now: Self.now)
         let evaluation = try #require(model.evaluation)
         #expect(evaluation.rows == 400)
@@ -59,6 +60,26 @@ import Testing
             return
         }
         #expect(a > 0.5 && a < 2)
+    }
+
+    @Test func automaticCalibrationIsPlattOnASmallHoldoutAndIsotonicOnALargeOne() throws {
+        var options = ModelTrainingOptions()
+        options.algorithm = .logisticRegression
+        #expect(options.calibration == .automatic)
+        // 1,000 rows → 200 held out: Platt.
+        let small = try ModelTrainer.train(
+            name: "churn", data: try LearningFixtures.linear(rows: 1000, seed: 3), options: options, now: Self.now)
+        guard case .platt = small.calibrator else {
+            Issue.record("expected Platt scaling on 200 held-out rows, got \(small.calibrator)")
+            return
+        }
+        // 5,000 rows → 1,000 held out: isotonic.
+        let large = try ModelTrainer.train(
+            name: "churn", data: try LearningFixtures.linear(rows: 5000, seed: 3), options: options, now: Self.now)
+        guard case .isotonic = large.calibrator else {
+            Issue.record("expected isotonic regression on 1,000 held-out rows, got \(large.calibrator)")
+            return
+        }
     }
 
     @Test func tooFewPositivesToHoldOutIsRefusedNamingTheHeldOutPart() throws {
