@@ -11,8 +11,7 @@ public enum StoreSnapshot {
     public static func load(
         from store: any PulseStore, tenant: Tenant.ID, now: Date, logger: Logger = Logger(label: "pulse.engine")
     ) async throws -> EvaluationData {
-        let tenants = try await store.tenants()
-        let tenantRecord = tenants.first { $0.id == tenant } ?? Tenant(id: tenant, name: tenant.rawValue)
+        let tenantRecord = try await record(of: tenant, in: store)
         async let accounts = store.accounts(tenant: tenant)
         async let contacts = store.contacts(tenant: tenant)
         async let reps = store.reps(tenant: tenant)
@@ -57,8 +56,13 @@ public enum StoreSnapshot {
         }
     }
 
+    /// The stored tenant, or one named by its id when the store has no record of it.
+    public static func record(of tenant: Tenant.ID, in store: any PulseStore) async throws -> Tenant {
+        try await store.tenants().first { $0.id == tenant } ?? Tenant(id: tenant, name: tenant.rawValue)
+    }
+
     /// The tenant's targets plus a default for every KPI it sets none for.
-    static func withDefaults(_ targets: [KpiTarget], tenant: Tenant.ID) -> [KpiTarget] {
+    public static func withDefaults(_ targets: [KpiTarget], tenant: Tenant.ID) -> [KpiTarget] {
         let set = Set(targets.map(\.metric))
         return targets + KpiTarget.defaults(tenant: tenant).filter { !set.contains($0.metric) }
     }

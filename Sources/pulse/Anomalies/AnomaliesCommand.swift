@@ -71,7 +71,7 @@ struct AnomaliesCommand: AsyncParsableCommand {
 
     func run() async throws {
         let now = at.flatMap(ISODate.parse) ?? Date()
-        let data = try await EvaluationSnapshot.load(from: store.openStore(), tenant: Tenant.ID(tenant), now: now)
+        let data = try await StoreSnapshot.load(from: store.openStore(), tenant: Tenant.ID(tenant), now: now)
         let series = try data.series(named: metric, for: EntityRef(parsing: entity)!, days: days, now: now)
         let bucketDays = Int(series.bucket.seconds / 86_400)
         let inspection = SeriesInspection(
