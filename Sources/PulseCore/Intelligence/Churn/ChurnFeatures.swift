@@ -37,8 +37,7 @@ public enum ChurnFeatures {
 
     /// The account's row as of `at`, from records strictly before `at` (subscriptions started at or before it).
     public static func row(_ account: Account, in data: EvaluationData, at: Date) -> [Double] {
-        let own = data.subscriptions.filter { $0.account == account.id }
-        return row(account, in: data, at: at, subscriptions: own)
+        row(account, in: data, at: at, subscriptions: data.subscriptions(of: account.id))
     }
 
     /// `row(_:in:at:)` with the account's subscriptions already picked out (the training-set builder indexes

@@ -47,8 +47,8 @@ public struct ChurnTrainingSet: Sendable {
                     + "days: no cutoff has both history before it and a complete \(horizonDays)-day outcome window")
         }
         cutoffs.reverse()
-        var subscriptionsByAccount: [Account.ID: [Subscription]] = [:]
-        for s in data.subscriptions { subscriptionsByAccount[s.account, default: []].append(s) }
+        let subscriptionsByAccount = Dictionary(
+            uniqueKeysWithValues: data.accounts.map { ($0.id, data.subscriptions(of: $0.id)) })
         let horizon = Double(horizonDays) * day
         var rows: [[Double]] = []
         var labels: [Bool] = []

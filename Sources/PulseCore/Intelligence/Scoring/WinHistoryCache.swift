@@ -1,17 +1,17 @@
 import Foundation
+import Synchronization
 
 /// The win-rate history `deal.win_probability` reads, built once on first use after each statistics refresh
 /// (like the DQS cells) instead of once per deal.
-final class WinHistoryCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var history: WinHistory?
+final class WinHistoryCache: Sendable {
+    private let cached = Mutex<WinHistory?>(nil)
 
     /// The cached history, made by `make` the first time.
     func history(_ make: () -> WinHistory) -> WinHistory {
-        lock.withLock {
-            if let history { return history }
+        cached.withLock { cached in
+            if let cached { return cached }
             let made = make()
-            history = made
+            cached = made
             return made
         }
     }

@@ -58,10 +58,17 @@ extension EvaluationData {
         }
         for s in batch.subscriptions where s.tenant == me {
             if let row = subscriptionRow[s.id] {
+                let previous = subscriptions[Int(row)].account
+                if previous != s.account {
+                    Self.remove(row, from: &subscriptionsByAccount[previous])
+                    subscriptionsByAccount[s.account, default: []].append(row)
+                }
                 subscriptions[Int(row)] = s
             } else {
-                subscriptionRow[s.id] = Int32(subscriptions.count)
+                let row = Int32(subscriptions.count)
+                subscriptionRow[s.id] = row
                 subscriptions.append(s)
+                subscriptionsByAccount[s.account, default: []].append(row)
             }
             touched.insert(EntityRef(.account, s.account.rawValue))
         }

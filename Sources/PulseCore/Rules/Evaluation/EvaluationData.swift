@@ -42,6 +42,8 @@ public struct EvaluationData: Sendable {
     /// Engagement rows per account in time order; ticket rows per account in opened order.
     var engagementByAccount: [Account.ID: [Int32]] = [:]
     var ticketsByAccount: [Account.ID: [Int32]] = [:]
+    /// Subscription rows per account, in arrival order.
+    var subscriptionsByAccount: [Account.ID: [Int32]] = [:]
     /// Deal rows per owner and per account, ascending.
     var dealsByOwner: [Rep.ID: [Int32]] = [:]
     var dealsByAccount: [Account.ID: [Int32]] = [:]
@@ -127,6 +129,10 @@ public struct EvaluationData: Sendable {
     }
 
     func account(_ id: Account.ID) -> Account? { accountRow[id].map { accounts[Int($0)] } }
+    /// The account's subscriptions, in arrival order.
+    func subscriptions(of id: Account.ID) -> [Subscription] {
+        (subscriptionsByAccount[id] ?? []).map { subscriptions[Int($0)] }
+    }
     func rep(_ id: Rep.ID) -> Rep? { repRow[id].map { reps[Int($0)] } }
     func deal(_ id: Deal.ID) -> Deal? { dealRow[id].map { deals[Int($0)] } }
 

@@ -79,6 +79,23 @@ import Testing
         #expect(text(row, "tenure_months") == "customer for 13.1 months")
     }
 
+    @Test func aSubscriptionMovedToAnotherAccountLeavesTheFirstAccountsContract() {
+        let other = Account(id: "a2", name: "Other Co", createdAt: W.day(-400))
+        let monthly = Subscription(
+            id: "s1", account: "a1", startDate: W.day(-100), seats: 8, billingFrequency: "monthly")
+        var data = W.data(accounts: [account, other], subscriptions: [monthly])
+        #expect(text(ChurnFeatures.row(account, in: data, at: W.now), "billing_monthly") == "monthly billing")
+        var batch = IngestBatch()
+        var moved = monthly
+        moved.account = "a2"
+        batch.subscriptions = [moved]
+        _ = data.apply(batch)
+        let after = ChurnFeatures.row(account, in: data, at: W.now)
+        #expect(value(after, "billing_monthly").isNaN)
+        #expect(value(after, "seats") == 10)  // the account record's seats, no longer the subscription's 8
+        #expect(text(ChurnFeatures.row(other, in: data, at: W.now), "billing_monthly") == "monthly billing")
+    }
+
     @Test func everyFeatureNameIsUniqueAndEveryPhraseReadsAValue() {
         #expect(Set(ChurnFeatures.names).count == ChurnFeatures.names.count)
         for d in ChurnFeatures.descriptors {
