@@ -4,32 +4,6 @@ import Testing
 
 /// `pulse backtest` run as the real binary on a small demo database, with `--json` parsed back.
 @Suite(.serialized) struct BacktestCommandTests {
-    /// Runs the built `pulse` with `arguments`; returns the exit status, standard output and standard error.
-    static func pulse(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-        guard
-            let binary = [".build/debug/pulse", ".build/x86_64-unknown-linux-gnu/debug/pulse"]
-                .map({ root.appendingPathComponent($0) })
-                .first(where: { FileManager.default.isExecutableFile(atPath: $0.path) })
-        else { throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "pulse is not built"]) }
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (
-            process.terminationStatus, String(decoding: outData, as: UTF8.self),
-            String(decoding: errData, as: UTF8.self)
-        )
-    }
-
     static func temporaryDatabase() -> String {
         FileManager.default.temporaryDirectory.appendingPathComponent("pulse-backtest-\(UUID().uuidString).sqlite").path
     }
@@ -37,15 +11,15 @@ import Testing
     @Test func theJSONReportOfADemoBacktestParsesBackWithEveryRuleScored() throws {
         let db = Self.temporaryDatabase()
         defer { try? FileManager.default.removeItem(atPath: db) }
-        let demo = try Self.pulse([
+        let demo = try PulseRun.run([
             "demo", "--db", db, "--leads", "20", "--accounts", "30", "--now", "2025-06-30", "--no-alerts",
         ])
-        #expect(demo.status == 0, "\(demo.err)")
-        let run = try Self.pulse(["backtest", "--db", db, "--from", "2025-04-01", "--to", "2025-06-29", "--json"])
-        #expect(run.status == 0, "\(run.err)")
+        #expect(demo.status == 0, "\(demo.stderr)")
+        let run = try PulseRun.run(["backtest", "--db", db, "--from", "2025-04-01", "--to", "2025-06-29", "--json"])
+        #expect(run.status == 0, "\(run.stderr)")
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
-        let report = try decoder.decode(BacktestReport.self, from: Data(run.out.utf8))
+        let report = try decoder.decode(BacktestReport.self, from: Data(run.stdout.utf8))
         #expect(report.daysReplayed == 90 && report.horizonDays == 90 && report.stepDays == 1)
         #expect(report.rules.count >= 40, "the built-in pack")
         #expect(report.total.episodes == report.rules.reduce(0) { $0 + $1.episodes })
@@ -54,18 +28,20 @@ import Testing
         #expect(episodes == episodes.sorted(by: >))
         #expect(report.rules.filter { $0.scope == .rep || $0.scope == .tenant }.allSatisfy { $0.precision == nil })
         #expect(report.rules.contains { $0.isScored && $0.precision != nil })
-        #expect(run.err.contains("replayed 90/90 days"))
+        #expect(run.stderr.contains("replayed 90/90 days"))
     }
 
     @Test func theTableListsEveryRuleAndATotalLine() throws {
         let db = Self.temporaryDatabase()
         defer { try? FileManager.default.removeItem(atPath: db) }
-        _ = try Self.pulse([
+        _ = try PulseRun.run([
             "demo", "--db", db, "--leads", "5", "--accounts", "10", "--now", "2025-06-30", "--no-alerts",
         ])
-        let run = try Self.pulse(["backtest", "--db", db, "--from", "2025-06-01", "--to", "2025-06-20", "--step", "7d"])
-        #expect(run.status == 0, "\(run.err)")
-        let lines = run.out.split(separator: "\n").map(String.init)
+        let run = try PulseRun.run([
+            "backtest", "--db", db, "--from", "2025-06-01", "--to", "2025-06-20", "--step", "7d",
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = run.stdout.split(separator: "\n").map(String.init)
         #expect(lines[0].hasPrefix("Backtest 2025-06-01 … 2025-06-20: 3 days replayed (step 7d, horizon 90d)"))
         #expect(lines.contains { $0.hasPrefix("rule ") && $0.contains("alerts/owner/wk") })
         #expect(lines.contains { $0.hasPrefix("TOTAL ") })
@@ -75,13 +51,15 @@ import Testing
     @Test func badDatesAReversedRangeAndAnEmptyStoreAreClearErrors() throws {
         let db = Self.temporaryDatabase()
         defer { try? FileManager.default.removeItem(atPath: db) }
-        let badDate = try Self.pulse(["backtest", "--db", db, "--from", "2025-13-01", "--to", "2025-06-01"])
-        #expect(badDate.status != 0 && badDate.err.contains("--from must be a date"))
-        let reversed = try Self.pulse(["backtest", "--db", db, "--from", "2025-06-02", "--to", "2025-06-01"])
-        #expect(reversed.status != 0 && reversed.err.contains("--from 2025-06-02 is after --to 2025-06-01"))
-        let empty = try Self.pulse(["backtest", "--db", db, "--from", "2025-06-01", "--to", "2025-06-02"])
-        #expect(empty.status != 0 && empty.err.contains("nothing to replay"))
-        let step = try Self.pulse(["backtest", "--db", db, "--from", "2025-06-01", "--to", "2025-06-02", "--step", "x"])
-        #expect(step.status != 0 && step.err.contains("--step must be a number of days"))
+        let badDate = try PulseRun.run(["backtest", "--db", db, "--from", "2025-13-01", "--to", "2025-06-01"])
+        #expect(badDate.status != 0 && badDate.stderr.contains("--from must be a date"))
+        let reversed = try PulseRun.run(["backtest", "--db", db, "--from", "2025-06-02", "--to", "2025-06-01"])
+        #expect(reversed.status != 0 && reversed.stderr.contains("--from 2025-06-02 is after --to 2025-06-01"))
+        let empty = try PulseRun.run(["backtest", "--db", db, "--from", "2025-06-01", "--to", "2025-06-02"])
+        #expect(empty.status != 0 && empty.stderr.contains("nothing to replay"))
+        let step = try PulseRun.run([
+            "backtest", "--db", db, "--from", "2025-06-01", "--to", "2025-06-02", "--step", "x",
+        ])
+        #expect(step.status != 0 && step.stderr.contains("--step must be a number of days"))
     }
 }

@@ -4,6 +4,14 @@ import Testing
 /// `pulse segments` run as the real binary on a SQLite file: the RavenStack data set ingested with `pulse ingest`
 /// (River @ Rivalytics, synthetic), an empty database, and bad options.
 @Suite struct SegmentsCommandTests {
+    /// A fresh folder for a database, and a closure that deletes it.
+    static func database() throws -> (path: String, cleanUp: () -> Void) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "pulse-segments-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return (folder.appendingPathComponent("pulse.sqlite").path, { try? FileManager.default.removeItem(at: folder) })
+    }
+
     /// Decoded `pulse segments --json`.
     struct Document: Decodable {
         struct Trial: Decodable {
@@ -28,14 +36,14 @@ import Testing
     }
 
     @Test func theRavenStackAccountsFormAtLeastTwoSegmentsWithAPositiveSilhouette() throws {
-        let db = try PulseBinary.database()
+        let db = try Self.database()
         defer { db.cleanUp() }
         let files = try IngestFixture.csvFiles(of: "ravenstack-saas-synthetic").map(\.path)
         #expect(files.count == 5)
-        let ingest = try PulseBinary.run(["ingest", "--db", db.path] + files)
+        let ingest = try PulseRun.run(["ingest", "--db", db.path] + files)
         #expect(ingest.status == 0, "\(ingest.stderr)")
 
-        let json = try PulseBinary.run(["segments", "--db", db.path, "--at", "2025-01-01", "--json"])
+        let json = try PulseRun.run(["segments", "--db", db.path, "--at", "2025-01-01", "--json"])
         #expect(json.status == 0, "\(json.stderr)")
         let doc = try JSONDecoder().decode(Document.self, from: Data(json.stdout.utf8))
         #expect(doc.accounts == 390)
@@ -57,10 +65,10 @@ import Testing
         }
 
         // The same database, time and seed give the same segmentation.
-        let again = try PulseBinary.run(["segments", "--db", db.path, "--at", "2025-01-01", "--json"])
+        let again = try PulseRun.run(["segments", "--db", db.path, "--at", "2025-01-01", "--json"])
         #expect(again.stdout == json.stdout)
 
-        let text = try PulseBinary.run(["segments", "--db", db.path, "--at", "2025-01-01"])
+        let text = try PulseRun.run(["segments", "--db", db.path, "--at", "2025-01-01"])
         #expect(text.status == 0)
         #expect(text.stdout.contains("390 active accounts (110 churned left out)"))
         #expect(text.stdout.contains("k = \(doc.k) (best silhouette"))
@@ -69,20 +77,20 @@ import Testing
     }
 
     @Test func anEmptyDatabaseSaysThereAreTooFewAccounts() throws {
-        let db = try PulseBinary.database()
+        let db = try Self.database()
         defer { db.cleanUp() }
-        let text = try PulseBinary.run(["segments", "--db", db.path, "--at", "2025-01-01"])
+        let text = try PulseRun.run(["segments", "--db", db.path, "--at", "2025-01-01"])
         #expect(text.status == 0)
         #expect(text.stdout.contains("No segmentation: 0 active accounts (segmentation needs at least 10"))
-        let json = try PulseBinary.run(["segments", "--db", db.path, "--at", "2025-01-01", "--json"])
+        let json = try PulseRun.run(["segments", "--db", db.path, "--at", "2025-01-01", "--json"])
         let doc = try JSONDecoder().decode(Document.self, from: Data(json.stdout.utf8))
         #expect(doc.k == 0 && doc.segments.isEmpty && doc.unavailable != nil)
     }
 
     @Test func aBadTimeIsRefusedWithTheReason() throws {
-        let db = try PulseBinary.database()
+        let db = try Self.database()
         defer { db.cleanUp() }
-        let run = try PulseBinary.run(["segments", "--db", db.path, "--at", "yesterday"])
+        let run = try PulseRun.run(["segments", "--db", db.path, "--at", "yesterday"])
         #expect(run.status != 0)
         #expect(run.stderr.contains("--at must be a date"))
     }
@@ -102,11 +110,11 @@ import Testing
                 when: {measure: tickets_opened, window: 30d, op: ">=", value: 10}
             """
         try Data(rule.utf8).write(to: folder.appendingPathComponent("segment.yaml"))
-        let check = try PulseBinary.run(["rules", "check", folder.path, "--no-builtin"])
+        let check = try PulseRun.run(["rules", "check", folder.path, "--no-builtin"])
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
         try Data(rule.replacingOccurrences(of: "[engagement_segment]", with: "[engagement_segmnt]").utf8)
             .write(to: folder.appendingPathComponent("segment.yaml"))
-        let bad = try PulseBinary.run(["rules", "check", folder.path, "--no-builtin"])
+        let bad = try PulseRun.run(["rules", "check", folder.path, "--no-builtin"])
         #expect(bad.status != 0)
         #expect((bad.stdout + bad.stderr).contains("engagement_segment"))
     }

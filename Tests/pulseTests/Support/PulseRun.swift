@@ -1,14 +1,14 @@
 import Foundation
 
-/// Runs the built `pulse` executable (`ServeProcess.binary`) to completion and captures what it printed.
-enum PulseBinary {
-    struct Output {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
+/// One run of the built `pulse` binary (`ServeProcess.binary`) to completion: its exit status and what it printed.
+struct PulseRun {
+    var status: Int32
+    var stdout: String
+    var stderr: String
 
-    static func run(_ arguments: [String]) throws -> Output {
+    /// Runs `pulse arguments…` to completion. Output goes to temporary files, so neither stream can fill a pipe
+    /// and block the child while the other is being read.
+    static func run(_ arguments: [String]) throws -> PulseRun {
         let process = Process()
         process.executableURL = try ServeProcess.binary
         process.arguments = arguments
@@ -24,16 +24,8 @@ enum PulseBinary {
         process.standardError = try FileHandle(forWritingTo: err)
         try process.run()
         process.waitUntilExit()
-        return Output(
+        return PulseRun(
             status: process.terminationStatus, stdout: String(decoding: try Data(contentsOf: out), as: UTF8.self),
             stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
-    }
-
-    /// A fresh folder for a database, and a closure that deletes it.
-    static func database() throws -> (path: String, cleanUp: () -> Void) {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "pulse-segments-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return (folder.appendingPathComponent("pulse.sqlite").path, { try? FileManager.default.removeItem(at: folder) })
     }
 }
